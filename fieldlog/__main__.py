@@ -1,0 +1,3 @@
+from fieldlog.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""The command line: ``fieldlog [--vault DIR] [--passphrase-file FILE] COMMAND ...``.
+
+Every failure prints one line starting with ``error:`` on stderr and exits
+non-zero; no traceback, no user content in the message.
+"""
+
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from fieldlog.cli.commands import build_parser
+from fieldlog.errors import FieldLogError
+from fieldlog.vault.fsutil import restrict_umask
+
+EXIT_FAILURE = 1
+EXIT_INTERRUPTED = 130
+
+
+def fail(message: str, code: int = EXIT_FAILURE) -> int:
+    sys.stderr.write(f"error: {message}\n")
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.handler(args)
+    except FieldLogError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted; nothing more was written", EXIT_INTERRUPTED)
+    except SQLAlchemyError as exc:
+        # The statement text and values are deliberately not shown (hide_parameters is also set).
+        return fail(f"the vault database failed ({type(exc).__name__}); the change was rolled back")
+    except OSError as exc:
+        return fail(
+            f"{exc.strerror or 'input/output error'}"
+            + (f": {exc.filename}" if exc.filename else "")
+        )
+    return result

@@ -1,0 +1,319 @@
+"""The commands: each parses its options, calls one service, prints the result."""
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib.resources import files
+from pathlib import Path
+from typing import NoReturn
+
+from fieldlog import __version__
+from fieldlog.cli import output, prompts
+from fieldlog.errors import FieldLogError, InvalidInputError
+from fieldlog.interchange.document import parse_document
+from fieldlog.interchange.timefmt import parse_day
+from fieldlog.model.vocabulary import Category
+from fieldlog.paths import default_vault_path, demo_vault_path
+from fieldlog.services.audit import audit_vault
+from fieldlog.services.incidents import add_incidents, update_incident
+from fieldlog.services.queries import (
+    IncidentFilter,
+    get_incident,
+    identifier_index,
+    list_incidents,
+    search_incidents,
+)
+from fieldlog.vault import Vault
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one ``error:`` line like every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"error: {message} (see 'fieldlog --help')\n")
+        raise SystemExit(2)
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    return Path(args.vault).expanduser() if args.vault else default_vault_path()
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Vault]:
+    path = vault_path(args)
+    # Fail on a missing vault before asking for a passphrase.
+    if not (path / "vault.json").is_file():
+        raise FieldLogError(
+            f"no vault at {path}; create one with 'fieldlog init' or pass --vault DIR"
+        )
+    passphrase = prompts.ask_passphrase(args.passphrase_file)
+    with Vault.open(path, passphrase) as vault:
+        if vault.backup_made is not None:
+            sys.stderr.write(f"The vault was upgraded; a backup is at {vault.backup_made}\n")
+        yield vault
+
+
+def read_input(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(source).read_bytes()
+    except FileNotFoundError:
+        raise InvalidInputError(f"no such file: {source}") from None
+    except IsADirectoryError:
+        raise InvalidInputError(f"{source} is a folder, not a JSON file") from None
+
+
+def print_recovery_code(code: str) -> None:
+    print("Recovery code (write it on paper and keep it apart from this laptop;")
+    print("it opens the vault if the passphrase is lost, and it is shown only now):")
+    print()
+    print(f"    {code}")
+    print()
+
+
+# -- commands -------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = vault_path(args)
+    if (path / "vault.json").exists():
+        raise FieldLogError(f"a vault already exists at {path}")
+    passphrase = prompts.ask_new_passphrase(args.passphrase_file)
+    vault, code = Vault.create(path, passphrase)
+    vault.close()
+    print(f"Created an encrypted vault at {path}")
+    print_recovery_code(code)
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        new = prompts.ask_new_passphrase(args.new_passphrase_file)
+        vault.change_passphrase(new)
+    print("Passphrase changed.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    path = vault_path(args)
+    code = prompts.ask_recovery_code(args.recovery_code_file)
+    with Vault.open(path, recovery_code=code) as vault:
+        new = prompts.ask_new_passphrase(args.new_passphrase_file)
+        vault.change_passphrase(new)
+        fresh = vault.new_recovery_code()
+    print("Passphrase set. The old recovery code no longer works; here is the new one.")
+    print_recovery_code(fresh)
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    incidents = parse_document(read_input(args.json))
+    with opened(args) as vault:
+        ids = add_incidents(vault, incidents)
+    for incident_id in ids:
+        print(incident_id)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    incidents = parse_document(read_input(args.json))
+    if len(incidents) != 1:
+        raise InvalidInputError("edit takes exactly one incident")
+    with opened(args) as vault:
+        incident_id, revision = update_incident(vault, args.id, incidents[0])
+    if revision is None:
+        print(f"{incident_id} unchanged")
+    else:
+        print(f"{incident_id} revision {revision}")
+    return 0
+
+
+def filters_from(args: argparse.Namespace) -> IncidentFilter:
+    since = parse_day(args.since, "--since") if args.since else None
+    until = parse_day(args.until, "--until") if args.until else None
+    if since and until and since > until:
+        raise InvalidInputError("--since is after --until")
+    return IncidentFilter(since=since, until=until, categories=tuple(args.category or ()))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    filters = filters_from(args)
+    with opened(args) as vault:
+        summaries = list_incidents(vault, filters, limit=args.limit)
+    if args.json:
+        output.print_json(summaries)
+    else:
+        output.print_summaries(summaries)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        record = get_incident(vault, args.id)
+    if args.json:
+        output.print_json(record)
+    else:
+        output.print_incident(record)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        summaries = search_incidents(vault, args.text, limit=args.limit)
+    if args.json:
+        output.print_json(summaries)
+    else:
+        output.print_summaries(summaries)
+    return 0
+
+
+def cmd_identifiers(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        entries = identifier_index(vault)
+    if args.json:
+        output.print_json(entries)
+    else:
+        output.print_identifiers(entries)
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        report = audit_vault(vault)
+    if report.ok:
+        print(
+            f"ok: custody chain intact: {report.events} signed events, "
+            f"{report.revisions} revisions, {report.incidents} incidents"
+        )
+        return 0
+    for problem in report.problems:
+        print(problem)
+    raise FieldLogError(
+        f"the custody record of this vault fails verification: {len(report.problems)} problem(s)"
+    )
+
+
+# Only for the demo vault of public sample data; printed to the person who made it.
+DEMO_PASSPHRASE = "fieldlog demo vault"  # noqa: S105
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """A vault filled with the public Calais 2017 sample, to try FieldLog without real data."""
+    path = Path(args.vault).expanduser() if args.vault else demo_vault_path()
+    if not (path / "vault.json").exists():
+        sample = files("fieldlog.resources").joinpath("samples/incidents-calais-2017.json")
+        vault, _code = Vault.create(path, DEMO_PASSPHRASE)
+        with vault:
+            add_incidents(vault, parse_document(sample.read_bytes()))
+        print(f"Created a demo vault at {path} with the Calais 2017 sample incidents.")
+    print(f"Demo vault: {path}   passphrase: {DEMO_PASSPHRASE!r} (for trying FieldLog only)")
+    with Vault.open(path, DEMO_PASSPHRASE) as vault:
+        output.print_summaries(list_incidents(vault))
+    print()
+    print(f"Try: fieldlog --vault {path} show ID   or   search gas   or   identifiers")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    raise FieldLogError(
+        "the desktop app is not part of this version yet; use the commands in 'fieldlog --help'"
+    )
+
+
+# -- the parser -----------------------------------------------------------------
+
+
+def _with_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD), inclusive")
+    parser.add_argument("--until", metavar="DATE", help="up to this date (YYYY-MM-DD), inclusive")
+    parser.add_argument(
+        "--category",
+        action="append",
+        choices=[c.value for c in Category],
+        metavar="C",
+        help="only this category (repeat for several)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="fieldlog",
+        description="Record incidents, testimonies and evidence in an encrypted vault.",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldlog {__version__}")
+    parser.add_argument(
+        "--vault",
+        metavar="DIR",
+        help="the vault folder (default: $FIELDLOG_VAULT or your data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        help="read the passphrase from the first line of FILE",
+    )
+    parser.set_defaults(handler=cmd_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("init", cmd_init, "create a new encrypted vault and show its recovery code")
+    sub = command("passwd", cmd_passwd, "change the passphrase")
+    sub.add_argument("--new-passphrase-file", metavar="FILE", type=Path)
+    sub = command("recover", cmd_recover, "set a new passphrase with the recovery code")
+    sub.add_argument("--recovery-code-file", metavar="FILE", type=Path)
+    sub.add_argument("--new-passphrase-file", metavar="FILE", type=Path)
+
+    sub = command("add", cmd_add, "add incidents from interchange JSON; prints the new ids")
+    sub.add_argument(
+        "--json", metavar="FILE", required=True, help="a JSON file, or - for standard input"
+    )
+    sub = command("edit", cmd_edit, "revise an incident with its full new state (a new revision)")
+    sub.add_argument("id")
+    sub.add_argument(
+        "--json", metavar="FILE", required=True, help="a JSON file, or - for standard input"
+    )
+
+    sub = command("list", cmd_list, "list incidents, newest first")
+    _with_filters(sub)
+    sub.add_argument("--limit", type=int, metavar="N")
+    sub.add_argument("--json", action="store_true")
+    sub = command("show", cmd_show, "show one incident")
+    sub.add_argument("id")
+    sub.add_argument("--json", action="store_true")
+    sub = command(
+        "search", cmd_search, "full-text search over incidents, testimonies, places and identifiers"
+    )
+    sub.add_argument("text")
+    sub.add_argument("--limit", type=int, default=100, metavar="N")
+    sub.add_argument("--json", action="store_true")
+    sub = command(
+        "identifiers", cmd_identifiers, "officer numbers, plates and units, with their incidents"
+    )
+    sub.add_argument("--json", action="store_true")
+
+    audit = command(
+        "audit",
+        lambda _args: parser.error("audit needs a subcommand: verify"),
+        "check the custody log",
+    )
+    audit_commands = audit.add_subparsers(
+        title="audit commands", metavar="COMMAND", parser_class=Parser
+    )
+    verify = audit_commands.add_parser(
+        "verify", help="check every signature and link of the custody chain"
+    )
+    verify.set_defaults(handler=cmd_audit_verify)
+
+    command(
+        "demo", cmd_demo, "make (once) and open a demo vault with the public Calais 2017 sample"
+    )
+    command("gui", cmd_gui, "start the desktop app")
+    return parser

@@ -1,0 +1,93 @@
+"""Text output for people; --json output for scripts."""
+
+import json
+import sys
+from typing import Any
+
+from fieldlog.interchange.document import Record
+
+PRECISION_MARK = {"exact": "", "approximate": "~", "day": ""}
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def when(summary: Record) -> str:
+    text = str(summary["occurred_at"])
+    if "T" in text:
+        day, clock = text.split("T", 1)
+        text = f"{day} {clock[:5]}"
+    return PRECISION_MARK.get(summary["occurred_precision"], "") + text
+
+
+def print_summaries(summaries: list[Record]) -> None:
+    for summary in summaries:
+        categories = ",".join(summary["categories"])
+        print(f"{summary['id']}  {when(summary):<17} {categories:<40} {summary['title']}")
+
+
+def print_incident(record: Record) -> None:
+    lines = [
+        f"{record['title']}",
+        f"  id          {record['id']} (revision {record['revision']})",
+        f"  occurred    {record['occurred_at']} ({record['occurred_precision']})",
+        f"  place       {record['location']['name']}"
+        + (
+            f" ({record['location']['lat']}, {record['location']['lon']})"
+            if "lat" in record["location"] and "lon" in record["location"]
+            else ""
+        ),
+        f"  categories  {', '.join(record['categories'])}",
+        f"  by          {', '.join(record['perpetrators']) or '-'}",
+        f"  status      {record['status']}, recorded {record['recorded_at']}",
+    ]
+    if record.get("people_affected") is not None:
+        lines.append(f"  affected    {record['people_affected']}")
+    if record["description"]:
+        lines += ["", f"  {record['description']}"]
+    for testimony in record["testimonies"]:
+        lines += [
+            "",
+            f"  Testimony of {testimony['witness'] or '(no name)'}, {testimony['role']}, "
+            f"{testimony['language']}, consent: {testimony['consent']}",
+            f"    {testimony['text']}",
+        ]
+        if testimony["translation"]:
+            lines.append(f"    [translation] {testimony['translation']}")
+    for officer in record["officers"]:
+        lines.append(
+            f"  Officer {officer['identifier'] or '(no number)'} [{officer['identifier_kind']}] "
+            f"{officer['unit']} - number {officer['visibility']}"
+            + (f": {officer['description']}" if officer["description"] else "")
+        )
+    for vehicle in record["vehicles"]:
+        lines.append(
+            f"  Vehicle {vehicle['plate'] or '(no plate)'} {vehicle['country']} {vehicle['unit']} "
+            f"- plate {vehicle['plate_visibility']}"
+            + (f": {vehicle['description']}" if vehicle["description"] else "")
+        )
+    for source in record["sources"]:
+        lines.append(
+            f"  Source: {source['title']}" + (f" <{source['url']}>" if "url" in source else "")
+        )
+    for medium in record.get("media", []):
+        lines.append(f"  Media: {medium['filename']} sha256 {medium['sha256']}")
+    print("\n".join(lines))
+
+
+def print_identifiers(entries: list[Record]) -> None:
+    for entry in entries:
+        count = len(entry["incidents"])
+        if entry["kind"] == "officer":
+            label = f"officer {entry['identifier']} ({entry['identifier_kind']})"
+            unit = entry["unit"]
+        elif entry["kind"] == "vehicle":
+            label = f"vehicle {entry['plate']} {entry['country']}".rstrip()
+            unit = entry["unit"]
+        else:
+            label = f"unit {entry['unit']}"
+            unit = (
+                f"numbers hidden or absent {entry['hidden_or_absent']} of {entry['observations']}"
+            )
+        print(f"{label:<36} {unit:<36} {count} incident(s): {' '.join(entry['incidents'])}")

@@ -1,0 +1,58 @@
+"""Passphrases from a file (scripts) or an interactive prompt (people)."""
+
+import getpass
+import sys
+from pathlib import Path
+
+from fieldlog.errors import FieldLogError, InvalidInputError
+
+
+def read_secret_file(path: Path, what: str = "passphrase") -> str:
+    """The first line of ``path``, without its line ending."""
+    try:
+        with path.open("r", encoding="utf-8") as handle:
+            line = handle.readline()
+    except FileNotFoundError:
+        raise InvalidInputError(f"the {what} file does not exist") from None
+    except (OSError, UnicodeDecodeError):
+        raise InvalidInputError(f"the {what} file cannot be read as UTF-8 text") from None
+    secret = line.rstrip("\r\n")
+    if not secret:
+        raise InvalidInputError(f"the first line of the {what} file is empty")
+    return secret
+
+
+def _interactive(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise FieldLogError(
+            "no passphrase given: use --passphrase-file FILE, or run the command in a terminal"
+        )
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise FieldLogError("no passphrase given") from None
+
+
+def ask_passphrase(file: Path | None, prompt: str = "Passphrase: ") -> str:
+    if file is not None:
+        return read_secret_file(file)
+    secret = _interactive(prompt)
+    if not secret:
+        raise FieldLogError("no passphrase given")
+    return secret
+
+
+def ask_new_passphrase(file: Path | None) -> str:
+    if file is not None:
+        return read_secret_file(file)
+    first = _interactive("New passphrase (several words are best): ")
+    second = _interactive("Type it again: ")
+    if first != second:
+        raise FieldLogError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def ask_recovery_code(file: Path | None) -> str:
+    if file is not None:
+        return read_secret_file(file, "recovery code")
+    return _interactive("Recovery code: ")

@@ -1,0 +1,38 @@
+"""Errors a person may see.
+
+Every message is one line, says what to do, and never contains user content
+(titles, testimonies, identifiers) or key material: messages end up on
+terminals, in screenshots and in bug reports.
+"""
+
+
+class FieldLogError(Exception):
+    """An expected failure with a message that is safe to show as it is."""
+
+
+class VaultNotFoundError(FieldLogError):
+    pass
+
+
+class VaultExistsError(FieldLogError):
+    pass
+
+
+class WrongPassphraseError(FieldLogError):
+    pass
+
+
+class VaultInUseError(FieldLogError):
+    pass
+
+
+class VaultDamagedError(FieldLogError):
+    pass
+
+
+class InvalidInputError(FieldLogError):
+    """Input (JSON, a date, an option) that does not match what is expected."""
+
+
+class RecordNotFoundError(FieldLogError):
+    pass

@@ -1,0 +1,1 @@
+"""The incident interchange format (JSON): validation, normalisation and output."""

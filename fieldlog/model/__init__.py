@@ -1,0 +1,25 @@
+"""The evidence data model (SQLAlchemy 2 typed ORM)."""
+
+from fieldlog.model.base import Base
+from fieldlog.model.history import CustodyEvent, DeviceKey, IncidentRevision
+from fieldlog.model.records import (
+    Incident,
+    IncidentCategory,
+    IncidentPerpetrator,
+    OfficerObservation,
+    Testimony,
+    VehicleObservation,
+)
+
+__all__ = [
+    "Base",
+    "CustodyEvent",
+    "DeviceKey",
+    "Incident",
+    "IncidentCategory",
+    "IncidentPerpetrator",
+    "IncidentRevision",
+    "OfficerObservation",
+    "Testimony",
+    "VehicleObservation",
+]

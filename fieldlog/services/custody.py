@@ -1,0 +1,243 @@
+"""The custody log: an append-only chain of signed events.
+
+Each event's hash covers its fields and the previous event's hash; the hash
+is signed with the vault's Ed25519 device key. Editing, removing or reordering
+any event breaks a link, a hash or a signature.
+"""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from fieldlog.canonical import canonical_json, sha256_hex
+from fieldlog.model import CustodyEvent, Incident, IncidentRevision
+from fieldlog.model.base import utcnow
+
+GENESIS_HASH = "0" * 64
+
+
+class Signer:
+    """The vault's device key, held in memory while the vault is open."""
+
+    def __init__(self, private_key: Ed25519PrivateKey) -> None:
+        self._key = private_key
+        self.public_hex = (
+            private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+        )
+
+    def sign(self, message: bytes) -> str:
+        return self._key.sign(message).hex()
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    action: str
+    subject_type: str
+    subject_id: str
+    revision_id: uuid.UUID | None = None
+    content_sha256: str | None = None
+    at: datetime = field(default_factory=utcnow)
+
+
+def event_hash_input(
+    *,
+    seq: int,
+    event_id: uuid.UUID,
+    at: datetime,
+    action: str,
+    subject_type: str,
+    subject_id: str,
+    revision_id: uuid.UUID | None,
+    content_sha256: str | None,
+    prev_hash: str,
+    signer: str,
+) -> bytes:
+    return canonical_json(
+        {
+            "seq": seq,
+            "id": str(event_id),
+            "at": at.isoformat(timespec="microseconds"),
+            "action": action,
+            "subject_type": subject_type,
+            "subject_id": subject_id,
+            "revision_id": str(revision_id) if revision_id else None,
+            "content_sha256": content_sha256,
+            "prev_hash": prev_hash,
+            "signer": signer,
+        }
+    )
+
+
+def _chain_head(session: Session) -> tuple[int, str]:
+    row = session.execute(
+        select(CustodyEvent.seq, CustodyEvent.hash).order_by(CustodyEvent.seq.desc()).limit(1)
+    ).first()
+    return (0, GENESIS_HASH) if row is None else (row.seq, row.hash)
+
+
+def append_events(session: Session, signer: Signer, events: Iterable[PendingEvent]) -> None:
+    """Chain, sign and insert ``events`` in order. The caller holds the write lock."""
+    seq, prev = _chain_head(session)
+    rows = []
+    for pending in events:
+        seq += 1
+        event_id = uuid.uuid4()
+        at = pending.at.astimezone(utcnow().tzinfo)
+        digest = sha256_hex(
+            event_hash_input(
+                seq=seq,
+                event_id=event_id,
+                at=at,
+                action=pending.action,
+                subject_type=pending.subject_type,
+                subject_id=pending.subject_id,
+                revision_id=pending.revision_id,
+                content_sha256=pending.content_sha256,
+                prev_hash=prev,
+                signer=signer.public_hex,
+            )
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "id": event_id,
+                "at": at,
+                "action": pending.action,
+                "subject_type": pending.subject_type,
+                "subject_id": pending.subject_id,
+                "revision_id": pending.revision_id,
+                "content_sha256": pending.content_sha256,
+                "prev_hash": prev,
+                "hash": digest,
+                "signer": signer.public_hex,
+                "signature": signer.sign(bytes.fromhex(digest)),
+            }
+        )
+        prev = digest
+    if rows:
+        session.execute(insert(CustodyEvent), rows)
+
+
+@dataclass
+class AuditReport:
+    events: int = 0
+    revisions: int = 0
+    incidents: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+MAX_REPORTED_PROBLEMS = 50
+
+
+def verify_chain(session: Session, trusted_signers: set[str] | None = None) -> AuditReport:
+    """Check every link, hash and signature, and that revisions and events match one to one.
+
+    Messages name sequence numbers and record ids only, never content.
+    """
+    report = AuditReport()
+
+    def problem(message: str) -> None:
+        if len(report.problems) < MAX_REPORTED_PROBLEMS:
+            report.problems.append(message)
+
+    revision_hashes: dict[uuid.UUID, str] = {}
+    for rev in session.execute(
+        select(IncidentRevision.id, IncidentRevision.content, IncidentRevision.content_sha256)
+    ):
+        report.revisions += 1
+        if sha256_hex(rev.content.encode("utf-8")) != rev.content_sha256:
+            problem(f"revision {rev.id}: content does not match its hash")
+        revision_hashes[rev.id] = rev.content_sha256
+
+    public_keys: dict[str, Ed25519PublicKey | None] = {}
+    expected_seq, prev = 1, GENESIS_HASH
+    seen_revisions: set[uuid.UUID] = set()
+    for event in session.scalars(select(CustodyEvent).order_by(CustodyEvent.seq)):
+        report.events += 1
+        if event.seq != expected_seq:
+            problem(
+                f"event {event.seq}: expected sequence number {expected_seq} (an event is missing)"
+            )
+        expected_seq = event.seq + 1
+        if event.prev_hash != prev:
+            problem(f"event {event.seq}: does not link to the event before it")
+        digest = sha256_hex(
+            event_hash_input(
+                seq=event.seq,
+                event_id=event.id,
+                at=event.at,
+                action=event.action,
+                subject_type=event.subject_type,
+                subject_id=event.subject_id,
+                revision_id=event.revision_id,
+                content_sha256=event.content_sha256,
+                prev_hash=event.prev_hash,
+                signer=event.signer,
+            )
+        )
+        if digest != event.hash:
+            problem(f"event {event.seq}: its content was changed after it was written")
+        prev = event.hash
+        if trusted_signers is not None and event.signer not in trusted_signers:
+            problem(f"event {event.seq}: signed by a key this vault does not know")
+        if event.signer not in public_keys:
+            try:
+                public_keys[event.signer] = Ed25519PublicKey.from_public_bytes(
+                    bytes.fromhex(event.signer)
+                )
+            except ValueError:
+                public_keys[event.signer] = None
+        public_key = public_keys[event.signer]
+        try:
+            if public_key is None:
+                raise InvalidSignature
+            public_key.verify(bytes.fromhex(event.signature), bytes.fromhex(event.hash))
+        except (InvalidSignature, ValueError):
+            problem(f"event {event.seq}: bad signature")
+        if event.revision_id is not None:
+            seen_revisions.add(event.revision_id)
+            if revision_hashes.get(event.revision_id) != event.content_sha256:
+                problem(f"event {event.seq}: the revision it records is missing or was changed")
+
+    for revision_id in revision_hashes.keys() - seen_revisions:
+        problem(f"revision {revision_id}: no custody event records it")
+
+    latest = (
+        select(IncidentRevision.incident_id, func.max(IncidentRevision.number).label("number"))
+        .group_by(IncidentRevision.incident_id)
+        .subquery()
+    )
+    latest_hash = select(
+        IncidentRevision.incident_id, IncidentRevision.number, IncidentRevision.content_sha256
+    ).join(
+        latest,
+        (latest.c.incident_id == IncidentRevision.incident_id)
+        & (latest.c.number == IncidentRevision.number),
+    )
+    expected = {
+        row.incident_id: (row.number, row.content_sha256) for row in session.execute(latest_hash)
+    }
+    for incident in session.execute(
+        select(Incident.id, Incident.revision, Incident.content_sha256)
+    ):
+        report.incidents += 1
+        if expected.pop(incident.id, None) != (incident.revision, incident.content_sha256):
+            problem(f"incident {incident.id}: the current view does not match its latest revision")
+    for incident_id in expected:
+        problem(f"incident {incident_id}: has revisions but is missing from the current view")
+    return report
+
+
+def chain_length(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(CustodyEvent)) or 0

@@ -1,0 +1,258 @@
+"""Reading the evidence: lists, one incident, full-text search, the identifier index."""
+
+import json
+import re
+import uuid
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, select, text
+from sqlalchemy.orm import Session
+
+from fieldlog.interchange.document import Record
+from fieldlog.model import (
+    Incident,
+    IncidentCategory,
+    IncidentPerpetrator,
+    OfficerObservation,
+    VehicleObservation,
+)
+from fieldlog.services.incidents import latest_record, resolve_id
+from fieldlog.vault import Vault
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    since: str | None = None  # YYYY-MM-DD, inclusive, on the local date of the incident
+    until: str | None = None
+    categories: tuple[str, ...] = ()
+    perpetrators: tuple[str, ...] = ()
+
+    def apply(self, query: Select[Any]) -> Select[Any]:
+        if self.since:
+            query = query.where(Incident.occurred_date >= self.since)
+        if self.until:
+            query = query.where(Incident.occurred_date <= self.until)
+        if self.categories:
+            query = query.where(
+                Incident.id.in_(
+                    select(IncidentCategory.incident_id).where(
+                        IncidentCategory.category.in_(self.categories)
+                    )
+                )
+            )
+        if self.perpetrators:
+            query = query.where(
+                Incident.id.in_(
+                    select(IncidentPerpetrator.incident_id).where(
+                        IncidentPerpetrator.perpetrator.in_(self.perpetrators)
+                    )
+                )
+            )
+        return query
+
+
+def _summaries(session: Session, incidents: list[Incident]) -> list[Record]:
+    ids = [incident.id for incident in incidents]
+    categories: dict[uuid.UUID, list[str]] = defaultdict(list)
+    perpetrators: dict[uuid.UUID, list[str]] = defaultdict(list)
+    if ids:
+        for incident_id, category in session.execute(
+            select(IncidentCategory.incident_id, IncidentCategory.category).where(
+                IncidentCategory.incident_id.in_(ids)
+            )
+        ):
+            categories[incident_id].append(category)
+        for incident_id, perpetrator in session.execute(
+            select(IncidentPerpetrator.incident_id, IncidentPerpetrator.perpetrator).where(
+                IncidentPerpetrator.incident_id.in_(ids)
+            )
+        ):
+            perpetrators[incident_id].append(perpetrator)
+    summaries = []
+    for incident in incidents:
+        location: Record = {"name": incident.location_name}
+        if incident.latitude is not None:
+            location["lat"] = incident.latitude
+        if incident.longitude is not None:
+            location["lon"] = incident.longitude
+        summaries.append(
+            {
+                "id": str(incident.id),
+                "occurred_at": incident.occurred_at,
+                "occurred_precision": incident.occurred_precision,
+                "location": location,
+                "categories": sorted(categories[incident.id]),
+                "perpetrators": sorted(perpetrators[incident.id]),
+                "title": incident.title,
+                "people_affected": incident.people_affected,
+                "status": incident.status,
+                "recorded_at": incident.recorded_at.isoformat(timespec="seconds"),
+                "revision": incident.revision,
+            }
+        )
+    return summaries
+
+
+def list_incidents(
+    vault: Vault,
+    filters: IncidentFilter | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Record]:
+    """Incidents newest first, as summaries."""
+    query = (filters or IncidentFilter()).apply(select(Incident))
+    query = query.order_by(Incident.occurred_utc.desc(), Incident.number.desc()).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with vault.session() as session:
+        return _summaries(session, list(session.scalars(query)))
+
+
+def get_incident(vault: Vault, incident_ref: str) -> Record:
+    """The latest revision of one incident, in the interchange shape plus id, revision and media."""
+    with vault.session() as session:
+        incident_id = resolve_id(session, incident_ref)
+        number, record = latest_record(session, incident_id)
+    return {**record, "revision": number, "media": []}
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text_query: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word, as a prefix, must match.
+
+    Quoting each word keeps FTS5 operators (AND, NEAR, ``-``, ``"``) from being interpreted.
+    """
+    words = _WORD.findall(text_query)
+    if not words:
+        return None
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def search_incidents(
+    vault: Vault, text_query: str, *, limit: int = 100, filters: IncidentFilter | None = None
+) -> list[Record]:
+    """Incidents whose title, description, place, testimonies or identifiers match, best first."""
+    query_text = fts_query(text_query)
+    if query_text is None:
+        return []
+    matches = text(
+        "SELECT rowid, bm25(incident_search) AS rank FROM incident_search "
+        "WHERE incident_search MATCH :query ORDER BY rank LIMIT :limit"
+    )
+    with vault.session() as session:
+        ranked = session.execute(matches, {"query": query_text, "limit": limit}).all()
+        order = {row.rowid: position for position, row in enumerate(ranked)}
+        if not order:
+            return []
+        query = (filters or IncidentFilter()).apply(
+            select(Incident).where(Incident.number.in_(list(order)))
+        )
+        incidents = sorted(session.scalars(query), key=lambda i: order[i.number])
+        return _summaries(session, incidents)
+
+
+def identifier_index(vault: Vault) -> list[Record]:
+    """Every officer identifier, plate and unit, with the incidents it appears in (oldest first).
+
+    Empty identifiers (a number hidden or not worn) are not indexed as identifiers,
+    but they count under their unit, where how often numbers were hidden shows.
+    """
+    entries: dict[tuple[str, str], Record] = {}
+
+    def entry(kind: str, key: str, fields: Record) -> Record:
+        found = entries.get((kind, key))
+        if found is None:
+            found = {
+                "kind": kind,
+                **fields,
+                "units": [],
+                "incidents": [],
+                "_units": Counter(),
+                "_seen": set(),
+            }
+            entries[(kind, key)] = found
+        return found
+
+    def note(found: Record, incident_id: uuid.UUID, unit: str) -> None:
+        if unit:
+            found["_units"][unit] += 1
+        if incident_id not in found["_seen"]:
+            found["_seen"].add(incident_id)
+            found["incidents"].append(str(incident_id))
+
+    with vault.session() as session:
+        officers = session.execute(
+            select(
+                OfficerObservation.identifier,
+                OfficerObservation.identifier_key,
+                OfficerObservation.identifier_kind,
+                OfficerObservation.unit,
+                OfficerObservation.unit_key,
+                OfficerObservation.visibility,
+                OfficerObservation.incident_id,
+            )
+            .join(Incident, Incident.id == OfficerObservation.incident_id)
+            .order_by(Incident.occurred_utc, Incident.number)
+        ).all()
+        vehicles = session.execute(
+            select(
+                VehicleObservation.plate,
+                VehicleObservation.plate_key,
+                VehicleObservation.country,
+                VehicleObservation.unit,
+                VehicleObservation.unit_key,
+                VehicleObservation.plate_visibility,
+                VehicleObservation.incident_id,
+            )
+            .join(Incident, Incident.id == VehicleObservation.incident_id)
+            .order_by(Incident.occurred_utc, Incident.number)
+        ).all()
+
+    for o in officers:
+        if o.identifier_key:
+            found = entry(
+                "officer",
+                o.identifier_key,
+                {"identifier": o.identifier, "identifier_kind": o.identifier_kind},
+            )
+            note(found, o.incident_id, o.unit)
+        if o.unit_key:
+            found = entry(
+                "unit", o.unit_key, {"unit": o.unit, "hidden_or_absent": 0, "observations": 0}
+            )
+            note(found, o.incident_id, "")
+            found["observations"] += 1
+            found["hidden_or_absent"] += o.visibility in ("hidden", "absent")
+    for v in vehicles:
+        if v.plate_key:
+            found = entry("vehicle", v.plate_key, {"plate": v.plate, "country": v.country})
+            note(found, v.incident_id, v.unit)
+        if v.unit_key:
+            found = entry(
+                "unit", v.unit_key, {"unit": v.unit, "hidden_or_absent": 0, "observations": 0}
+            )
+            note(found, v.incident_id, "")
+            found["observations"] += 1
+            found["hidden_or_absent"] += v.plate_visibility in ("taped", "absent")
+
+    result = []
+    for (kind, key), found in sorted(entries.items(), key=lambda item: (item[0][0], item[0][1])):
+        unit_counts: Counter[str] = found.pop("_units")
+        found.pop("_seen")
+        if kind == "unit":
+            found.pop("units")
+        else:
+            found["units"] = [unit for unit, _ in unit_counts.most_common()]
+            found["unit"] = found["units"][0] if found["units"] else ""
+        found["key"] = key
+        result.append(found)
+    return result
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
