@@ -14,6 +14,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from fieldlog.errors import VaultDamagedError
@@ -67,7 +69,11 @@ def upgrade_with_backup(engine: Engine, database: Path, backups: Path) -> Path |
     if current == head:
         return None
     script = ScriptDirectory.from_config(alembic_config())
-    if current is not None and script.get_revision(current) is None:
+    try:
+        known = current is None or script.get_revision(current) is not None
+    except (ResolutionError, CommandError):
+        known = False
+    if not known:
         raise VaultDamagedError(
             "this vault was made by a newer FieldLog; update FieldLog to open it"
         )

@@ -25,10 +25,12 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldlog.errors import (
     FieldLogError,
+    VaultDamagedError,
     VaultExistsError,
     VaultNotFoundError,
     WrongPassphraseError,
@@ -210,6 +212,11 @@ class Vault:
                 vault.backup_made = upgrade_with_backup(
                     vault.engine, vault.database_path, path / BACKUPS_NAME
                 )
+        except DBAPIError as exc:
+            lock.release()
+            raise VaultDamagedError(
+                "the vault database is damaged (a page fails its check); restore it from a backup"
+            ) from exc
         except BaseException:
             lock.release()
             raise

@@ -1,0 +1,92 @@
+"""The interchange format: the published schema, the three input shapes, safe messages."""
+
+import json
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from fieldlog.errors import InvalidInputError
+from fieldlog.interchange.document import parse_document, schema
+from tests.conftest import REPO
+
+SECRET = "Witness Q. said the officer 7654321 hit him"
+
+
+def test_published_schema_is_the_one_enforced() -> None:
+    published = json.loads((REPO / "docs" / "incidents.schema.json").read_text("utf-8"))
+    assert published == schema()
+    Draft202012Validator.check_schema(published)
+
+
+def test_sample_matches_the_published_schema(sample_document: dict[str, Any]) -> None:
+    Draft202012Validator(schema()).validate(sample_document)
+
+
+def test_three_shapes(sample_document: dict[str, Any]) -> None:
+    incidents = sample_document["incidents"]
+    as_bytes = [json.dumps(doc).encode() for doc in (sample_document, incidents, incidents[0])]
+    assert [len(parse_document(raw)) for raw in as_bytes] == [len(incidents), len(incidents), 1]
+
+
+def bad(incident: dict[str, Any]) -> str:
+    with pytest.raises(InvalidInputError) as caught:
+        parse_document(json.dumps(incident).encode())
+    message = str(caught.value)
+    assert "\n" not in message
+    assert SECRET not in message
+    assert "7654321" not in message
+    return message
+
+
+def base(**changes: Any) -> dict[str, Any]:
+    incident: dict[str, Any] = {
+        "occurred_at": "2017-07-15T19:30:00+02:00",
+        "location": {"name": SECRET},
+        "categories": ["tear_gas"],
+        "title": SECRET,
+        "testimonies": [{"witness": SECRET, "text": SECRET, "consent": "legal"}],
+    }
+    incident.update(changes)
+    return incident
+
+
+@pytest.mark.parametrize(
+    ("incident", "expected"),
+    [
+        (base(categories=["gassing"]), "categories[0]: must be one of police_violence"),
+        (base(categories=[]), "categories: needs at least 1"),
+        ({k: v for k, v in base().items() if k != "title"}, "missing title"),
+        (base(testimonies=[{"text": SECRET, "consent": "public"}]), "testimonies[0].consent"),
+        (base(testimonies=[{"text": SECRET}]), "testimonies[0]: missing consent"),
+        (base(officers=[{"identifier": "7654321"}]), "officers[0]: missing visibility"),
+        (base(occurred_at="15/07/2017"), "occurred_at: is not in the expected form"),
+        (base(people_affected="7654321"), "people_affected: must be of type integer or null"),
+        (base(**{SECRET: 1}), "unknown field (a field)"),
+        (base(colour="red"), "unknown field colour"),
+        (base(location={"name": "x", "lat": 700}), "location.lat: is out of range"),
+    ],
+)
+def test_schema_errors_name_the_field_not_the_value(
+    incident: dict[str, Any], expected: str
+) -> None:
+    assert expected in bad(incident)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'{"format": "fieldlog-incidents", "version": 1, "incidents": [', "malformed JSON"),
+        (
+            b'{"format": "other", "version": 1, "incidents": []}',
+            "not a FieldLog incidents document",
+        ),
+        (b'{"format": "fieldlog-incidents", "version": 9, "incidents": []}', "unsupported version"),
+        (b'"just a string"', "expected an incident object"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+        (b"[" * 100000, "malformed JSON"),
+    ],
+)
+def test_malformed_documents(raw: bytes, expected: str) -> None:
+    with pytest.raises(InvalidInputError, match=expected):
+        parse_document(raw)
