@@ -6,12 +6,22 @@ The app passes an open connection to the encrypted database in
 models against a scratch plain SQLite database, never a real vault.
 """
 
+from typing import Any, Literal
+
 from alembic import context
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection
 
 from fieldlog.model import Base
+from fieldlog.model.base import UTCDateTime
 from fieldlog.vault.migrate import include_object
+
+
+def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    """Migrations must not import the app's column types: write what they store."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.String(length=32)"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -21,6 +31,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=True,  # SQLite cannot ALTER most things in place
         include_object=include_object,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

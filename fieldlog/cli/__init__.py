@@ -9,16 +9,21 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from fieldlog.cli.commands import build_parser
+from fieldlog.cli.parser import build_parser
 from fieldlog.errors import FieldLogError
-from fieldlog.vault.fsutil import restrict_umask
+from fieldlog.fsutil import restrict_umask
 
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
 
 
+def one_line(message: str) -> str:
+    """Escape line breaks and other control characters (a path may hold them)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+
+
 def fail(message: str, code: int = EXIT_FAILURE) -> int:
-    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.write(f"error: {one_line(message)}\n")
     return code
 
 

@@ -6,17 +6,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import NoReturn
 
-from fieldlog import __version__
 from fieldlog.cli import output, prompts
 from fieldlog.errors import FieldLogError, InvalidInputError
 from fieldlog.interchange.document import parse_document
 from fieldlog.interchange.timefmt import parse_day
-from fieldlog.model.vocabulary import Category
+from fieldlog.media.images import Box
 from fieldlog.paths import default_vault_path, demo_vault_path
 from fieldlog.services.audit import audit_vault
 from fieldlog.services.incidents import add_incidents, update_incident
+from fieldlog.services.media import (
+    attach_file,
+    collect_files,
+    export_original,
+    make_shareable_copy,
+    use_time_and_place,
+)
 from fieldlog.services.queries import (
     IncidentFilter,
     get_incident,
@@ -27,14 +32,6 @@ from fieldlog.services.queries import (
 from fieldlog.vault import Vault
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one ``error:`` line like every other failure."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"error: {message} (see 'fieldlog --help')\n")
-        raise SystemExit(2)
 
 
 def vault_path(args: argparse.Namespace) -> Path:
@@ -198,6 +195,56 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 # Only for the demo vault of public sample data; printed to the person who made it.
+def cmd_attach(args: argparse.Namespace) -> int:
+    files = collect_files([Path(f) for f in args.files])
+    if not files:
+        raise InvalidInputError("no files to attach")
+    with opened(args) as vault:
+        for file in files:
+            attached = attach_file(vault, args.incident, file)
+            print(attached.media_id)
+    return 0
+
+
+def cmd_media_get(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        medium = export_original(vault, args.media, Path(args.output), overwrite=args.force)
+    print(f"Wrote {medium.size} bytes, SHA-256 {medium.sha256} (verified)")
+    return 0
+
+
+def parse_box(text: str) -> Box:
+    try:
+        x, y, width, height = (int(part) for part in text.split(","))
+    except ValueError:
+        raise InvalidInputError(
+            "--blur takes X,Y,WIDTH,HEIGHT in pixels, like 10,20,200,150"
+        ) from None
+    return Box(x, y, width, height)
+
+
+def cmd_media_share(args: argparse.Namespace) -> int:
+    boxes = [parse_box(text) for text in args.blur or ()]
+    with opened(args) as vault:
+        attached = make_shareable_copy(vault, args.media, boxes)
+    print(attached.media_id)
+    return 0
+
+
+def cmd_media_use(args: argparse.Namespace) -> int:
+    time_and_place = not (args.time_only or args.place_only)
+    with opened(args) as vault:
+        revision = use_time_and_place(
+            vault,
+            args.media,
+            time=time_and_place or args.time_only,
+            place=time_and_place or args.place_only,
+            offset=args.offset,
+        )
+    print("unchanged" if revision is None else f"revision {revision}")
+    return 0
+
+
 DEMO_PASSPHRASE = "fieldlog demo vault"  # noqa: S105
 
 
@@ -222,98 +269,3 @@ def cmd_gui(args: argparse.Namespace) -> int:
     raise FieldLogError(
         "the desktop app is not part of this version yet; use the commands in 'fieldlog --help'"
     )
-
-
-# -- the parser -----------------------------------------------------------------
-
-
-def _with_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD), inclusive")
-    parser.add_argument("--until", metavar="DATE", help="up to this date (YYYY-MM-DD), inclusive")
-    parser.add_argument(
-        "--category",
-        action="append",
-        choices=[c.value for c in Category],
-        metavar="C",
-        help="only this category (repeat for several)",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="fieldlog",
-        description="Record incidents, testimonies and evidence in an encrypted vault.",
-    )
-    parser.add_argument("--version", action="version", version=f"fieldlog {__version__}")
-    parser.add_argument(
-        "--vault",
-        metavar="DIR",
-        help="the vault folder (default: $FIELDLOG_VAULT or your data folder)",
-    )
-    parser.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        type=Path,
-        help="read the passphrase from the first line of FILE",
-    )
-    parser.set_defaults(handler=cmd_gui)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-
-    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(handler=handler)
-        return sub
-
-    command("init", cmd_init, "create a new encrypted vault and show its recovery code")
-    sub = command("passwd", cmd_passwd, "change the passphrase")
-    sub.add_argument("--new-passphrase-file", metavar="FILE", type=Path)
-    sub = command("recover", cmd_recover, "set a new passphrase with the recovery code")
-    sub.add_argument("--recovery-code-file", metavar="FILE", type=Path)
-    sub.add_argument("--new-passphrase-file", metavar="FILE", type=Path)
-
-    sub = command("add", cmd_add, "add incidents from interchange JSON; prints the new ids")
-    sub.add_argument(
-        "--json", metavar="FILE", required=True, help="a JSON file, or - for standard input"
-    )
-    sub = command("edit", cmd_edit, "revise an incident with its full new state (a new revision)")
-    sub.add_argument("id")
-    sub.add_argument(
-        "--json", metavar="FILE", required=True, help="a JSON file, or - for standard input"
-    )
-
-    sub = command("list", cmd_list, "list incidents, newest first")
-    _with_filters(sub)
-    sub.add_argument("--limit", type=int, metavar="N")
-    sub.add_argument("--json", action="store_true")
-    sub = command("show", cmd_show, "show one incident")
-    sub.add_argument("id")
-    sub.add_argument("--json", action="store_true")
-    sub = command(
-        "search", cmd_search, "full-text search over incidents, testimonies, places and identifiers"
-    )
-    sub.add_argument("text")
-    sub.add_argument("--limit", type=int, default=100, metavar="N")
-    sub.add_argument("--json", action="store_true")
-    sub = command(
-        "identifiers", cmd_identifiers, "officer numbers, plates and units, with their incidents"
-    )
-    sub.add_argument("--json", action="store_true")
-
-    audit = command(
-        "audit",
-        lambda _args: parser.error("audit needs a subcommand: verify"),
-        "check the custody log",
-    )
-    audit_commands = audit.add_subparsers(
-        title="audit commands", metavar="COMMAND", parser_class=Parser
-    )
-    verify = audit_commands.add_parser(
-        "verify", help="check every signature and link of the custody chain"
-    )
-    verify.set_defaults(handler=cmd_audit_verify)
-
-    command(
-        "demo", cmd_demo, "make (once) and open a demo vault with the public Calais 2017 sample"
-    )
-    command("gui", cmd_gui, "start the desktop app")
-    return parser

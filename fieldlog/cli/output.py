@@ -72,7 +72,19 @@ def print_incident(record: Record) -> None:
             f"  Source: {source['title']}" + (f" <{source['url']}>" if "url" in source else "")
         )
     for medium in record.get("media", []):
-        lines.append(f"  Media: {medium['filename']} sha256 {medium['sha256']}")
+        details = [medium["kind"], f"{medium['size']} bytes"]
+        if medium["captured_at"]:
+            details.append(f"taken {medium['captured_at']}")
+        if medium["gps"]:
+            details.append(f"at {medium['gps']['lat']:.5f}, {medium['gps']['lon']:.5f}")
+        if medium["device"]:
+            details.append(medium["device"])
+        if medium["derived_from"]:
+            details.append(f"shareable copy of {medium['derived_from']}")
+        lines.append(f"  Media {medium['id']}  {medium['filename']}  ({', '.join(details)})")
+        lines.append(f"    sha256 {medium['sha256']}")
+        if medium["note"]:
+            lines.append(f"    note: {medium['note']}")
     print("\n".join(lines))
 
 

@@ -32,9 +32,13 @@ def parse_occurrence(value: str) -> Occurrence:
         raise InvalidInputError("occurred_at is not a real date and time") from None
     if moment.tzinfo is None:
         raise InvalidInputError("occurred_at needs a UTC offset, for example +02:00")
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError:
+        raise InvalidInputError("occurred_at is outside the calendar FieldLog can store") from None
     return Occurrence(
         text=moment.isoformat(),
-        utc=moment.astimezone(UTC),
+        utc=utc,
         local_date=moment.date().isoformat(),
         has_time=True,
     )

@@ -2,6 +2,7 @@
 
 from fieldlog.model.base import Base
 from fieldlog.model.history import CustodyEvent, DeviceKey, IncidentRevision
+from fieldlog.model.media import Media
 from fieldlog.model.records import (
     Incident,
     IncidentCategory,
@@ -19,6 +20,7 @@ __all__ = [
     "IncidentCategory",
     "IncidentPerpetrator",
     "IncidentRevision",
+    "Media",
     "OfficerObservation",
     "Testimony",
     "VehicleObservation",

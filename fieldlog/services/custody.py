@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
-from fieldlog.model import CustodyEvent, Incident, IncidentRevision
+from fieldlog.model import CustodyEvent, Incident, IncidentRevision, Media
 from fieldlog.model.base import utcnow
 
 GENESIS_HASH = "0" * 64
@@ -130,6 +130,7 @@ class AuditReport:
     events: int = 0
     revisions: int = 0
     incidents: int = 0
+    media: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -140,103 +141,142 @@ class AuditReport:
 MAX_REPORTED_PROBLEMS = 50
 
 
-def verify_chain(session: Session, trusted_signers: set[str] | None = None) -> AuditReport:
-    """Check every link, hash and signature, and that revisions and events match one to one.
+class _Audit:
+    """One pass over the record; messages name sequence numbers and ids, never content."""
 
-    Messages name sequence numbers and record ids only, never content.
-    """
-    report = AuditReport()
+    def __init__(self, session: Session, trusted_signers: set[str] | None) -> None:
+        self.session = session
+        self.trusted = trusted_signers
+        self.report = AuditReport()
+        self.revision_hashes: dict[uuid.UUID, str] = {}
+        self.seen_revisions: set[uuid.UUID] = set()
+        self.media_events: dict[str, str | None] = {}
+        self.public_keys: dict[str, Ed25519PublicKey | None] = {}
 
-    def problem(message: str) -> None:
-        if len(report.problems) < MAX_REPORTED_PROBLEMS:
-            report.problems.append(message)
+    def problem(self, message: str) -> None:
+        if len(self.report.problems) < MAX_REPORTED_PROBLEMS:
+            self.report.problems.append(message)
 
-    revision_hashes: dict[uuid.UUID, str] = {}
-    for rev in session.execute(
-        select(IncidentRevision.id, IncidentRevision.content, IncidentRevision.content_sha256)
-    ):
-        report.revisions += 1
-        if sha256_hex(rev.content.encode("utf-8")) != rev.content_sha256:
-            problem(f"revision {rev.id}: content does not match its hash")
-        revision_hashes[rev.id] = rev.content_sha256
+    def revisions(self) -> None:
+        for rev in self.session.execute(
+            select(IncidentRevision.id, IncidentRevision.content, IncidentRevision.content_sha256)
+        ):
+            self.report.revisions += 1
+            if sha256_hex(rev.content.encode("utf-8")) != rev.content_sha256:
+                self.problem(f"revision {rev.id}: content does not match its hash")
+            self.revision_hashes[rev.id] = rev.content_sha256
 
-    public_keys: dict[str, Ed25519PublicKey | None] = {}
-    expected_seq, prev = 1, GENESIS_HASH
-    seen_revisions: set[uuid.UUID] = set()
-    for event in session.scalars(select(CustodyEvent).order_by(CustodyEvent.seq)):
-        report.events += 1
-        if event.seq != expected_seq:
-            problem(
-                f"event {event.seq}: expected sequence number {expected_seq} (an event is missing)"
-            )
-        expected_seq = event.seq + 1
-        if event.prev_hash != prev:
-            problem(f"event {event.seq}: does not link to the event before it")
-        digest = sha256_hex(
-            event_hash_input(
-                seq=event.seq,
-                event_id=event.id,
-                at=event.at,
-                action=event.action,
-                subject_type=event.subject_type,
-                subject_id=event.subject_id,
-                revision_id=event.revision_id,
-                content_sha256=event.content_sha256,
-                prev_hash=event.prev_hash,
-                signer=event.signer,
-            )
-        )
-        if digest != event.hash:
-            problem(f"event {event.seq}: its content was changed after it was written")
-        prev = event.hash
-        if trusted_signers is not None and event.signer not in trusted_signers:
-            problem(f"event {event.seq}: signed by a key this vault does not know")
-        if event.signer not in public_keys:
+    def _public_key(self, signer: str) -> Ed25519PublicKey | None:
+        if signer not in self.public_keys:
             try:
-                public_keys[event.signer] = Ed25519PublicKey.from_public_bytes(
-                    bytes.fromhex(event.signer)
-                )
+                self.public_keys[signer] = Ed25519PublicKey.from_public_bytes(bytes.fromhex(signer))
             except ValueError:
-                public_keys[event.signer] = None
-        public_key = public_keys[event.signer]
+                self.public_keys[signer] = None
+        return self.public_keys[signer]
+
+    def _signature_ok(self, event: CustodyEvent) -> bool:
+        public_key = self._public_key(event.signer)
+        if public_key is None:
+            return False
         try:
-            if public_key is None:
-                raise InvalidSignature
             public_key.verify(bytes.fromhex(event.signature), bytes.fromhex(event.hash))
         except (InvalidSignature, ValueError):
-            problem(f"event {event.seq}: bad signature")
-        if event.revision_id is not None:
-            seen_revisions.add(event.revision_id)
-            if revision_hashes.get(event.revision_id) != event.content_sha256:
-                problem(f"event {event.seq}: the revision it records is missing or was changed")
+            return False
+        return True
 
-    for revision_id in revision_hashes.keys() - seen_revisions:
-        problem(f"revision {revision_id}: no custody event records it")
+    def events(self) -> None:
+        expected_seq, prev = 1, GENESIS_HASH
+        for event in self.session.scalars(select(CustodyEvent).order_by(CustodyEvent.seq)):
+            self.report.events += 1
+            if event.seq != expected_seq:
+                self.problem(
+                    f"event {event.seq}: expected sequence number {expected_seq} "
+                    "(an event is missing)"
+                )
+            expected_seq = event.seq + 1
+            if event.prev_hash != prev:
+                self.problem(f"event {event.seq}: does not link to the event before it")
+            prev = event.hash
+            if sha256_hex(_hash_input_of(event)) != event.hash:
+                self.problem(f"event {event.seq}: its content was changed after it was written")
+            if self.trusted is not None and event.signer not in self.trusted:
+                self.problem(f"event {event.seq}: signed by a key this vault does not know")
+            if not self._signature_ok(event):
+                self.problem(f"event {event.seq}: bad signature")
+            if event.subject_type == "media":
+                self.media_events[event.subject_id] = event.content_sha256
+            if event.revision_id is not None:
+                self.seen_revisions.add(event.revision_id)
+                if self.revision_hashes.get(event.revision_id) != event.content_sha256:
+                    self.problem(
+                        f"event {event.seq}: the revision it records is missing or was changed"
+                    )
 
-    latest = (
-        select(IncidentRevision.incident_id, func.max(IncidentRevision.number).label("number"))
-        .group_by(IncidentRevision.incident_id)
-        .subquery()
+    def records(self) -> None:
+        for revision_id in self.revision_hashes.keys() - self.seen_revisions:
+            self.problem(f"revision {revision_id}: no custody event records it")
+        for medium in self.session.execute(select(Media.id, Media.sha256)):
+            self.report.media += 1
+            if self.media_events.pop(str(medium.id), None) != medium.sha256:
+                self.problem(f"media {medium.id}: no custody event records this file as it is")
+        for media_id in self.media_events:
+            self.problem(f"media {media_id}: in the custody log but missing from the vault")
+
+    def current_view(self) -> None:
+        latest = (
+            select(IncidentRevision.incident_id, func.max(IncidentRevision.number).label("number"))
+            .group_by(IncidentRevision.incident_id)
+            .subquery()
+        )
+        latest_hash = select(
+            IncidentRevision.incident_id, IncidentRevision.number, IncidentRevision.content_sha256
+        ).join(
+            latest,
+            (latest.c.incident_id == IncidentRevision.incident_id)
+            & (latest.c.number == IncidentRevision.number),
+        )
+        expected = {
+            row.incident_id: (row.number, row.content_sha256)
+            for row in self.session.execute(latest_hash)
+        }
+        for incident in self.session.execute(
+            select(Incident.id, Incident.revision, Incident.content_sha256)
+        ):
+            self.report.incidents += 1
+            if expected.pop(incident.id, None) != (incident.revision, incident.content_sha256):
+                self.problem(
+                    f"incident {incident.id}: the current view does not match its latest revision"
+                )
+        for incident_id in expected:
+            self.problem(
+                f"incident {incident_id}: has revisions but is missing from the current view"
+            )
+
+
+def _hash_input_of(event: CustodyEvent) -> bytes:
+    return event_hash_input(
+        seq=event.seq,
+        event_id=event.id,
+        at=event.at,
+        action=event.action,
+        subject_type=event.subject_type,
+        subject_id=event.subject_id,
+        revision_id=event.revision_id,
+        content_sha256=event.content_sha256,
+        prev_hash=event.prev_hash,
+        signer=event.signer,
     )
-    latest_hash = select(
-        IncidentRevision.incident_id, IncidentRevision.number, IncidentRevision.content_sha256
-    ).join(
-        latest,
-        (latest.c.incident_id == IncidentRevision.incident_id)
-        & (latest.c.number == IncidentRevision.number),
-    )
-    expected = {
-        row.incident_id: (row.number, row.content_sha256) for row in session.execute(latest_hash)
-    }
-    for incident in session.execute(
-        select(Incident.id, Incident.revision, Incident.content_sha256)
-    ):
-        report.incidents += 1
-        if expected.pop(incident.id, None) != (incident.revision, incident.content_sha256):
-            problem(f"incident {incident.id}: the current view does not match its latest revision")
-    for incident_id in expected:
-        problem(f"incident {incident_id}: has revisions but is missing from the current view")
-    return report
+
+
+def verify_chain(session: Session, trusted_signers: set[str] | None = None) -> AuditReport:
+    """Check every link, hash and signature; that revisions, media and events match one to one;
+    and that the current view of every incident is its latest revision."""
+    audit = _Audit(session, trusted_signers)
+    audit.revisions()
+    audit.events()
+    audit.records()
+    audit.current_view()
+    return audit.report
 
 
 def chain_length(session: Session) -> int:

@@ -4,12 +4,12 @@ import json
 import uuid
 from typing import Any
 
-from sqlalchemy import String, cast, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.errors import InvalidInputError, RecordNotFoundError
-from fieldlog.interchange.document import Record, canonical_record
+from fieldlog.interchange.document import Record, canonical_record, validate_incidents
 from fieldlog.model import (
     Incident,
     IncidentRevision,
@@ -19,14 +19,14 @@ from fieldlog.model import (
 )
 from fieldlog.model.base import utcnow
 from fieldlog.services.custody import PendingEvent, append_events
+from fieldlog.services.ids import resolve_uuid
 from fieldlog.services.projection import ProjectionRows, replace_current_view
 from fieldlog.vault import Vault
-
-MIN_ID_PREFIX = 6
 
 
 def add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
     """Record new incidents, all or none; return their ids in input order."""
+    validate_incidents(incidents)
     now = utcnow()
     records = []
     for index, incident in enumerate(incidents, start=1):
@@ -83,24 +83,7 @@ def _existing_ids(session: Session, ids: list[uuid.UUID]) -> list[uuid.UUID]:
 
 
 def resolve_id(session: Session, text: str) -> uuid.UUID:
-    """Accept a full id or a unique prefix of at least six characters, as people type them."""
-    cleaned = text.strip().lower()
-    try:
-        return uuid.UUID(cleaned)
-    except ValueError:
-        pass
-    hex_prefix = cleaned.replace("-", "")
-    if len(hex_prefix) < MIN_ID_PREFIX or any(c not in "0123456789abcdef" for c in hex_prefix):
-        raise RecordNotFoundError("not an incident id: give the id that 'fieldlog list' shows")
-    # SQLAlchemy's Uuid type stores 32 hex digits in SQLite.
-    matches = session.scalars(
-        select(Incident.id).where(cast(Incident.id, String).startswith(hex_prefix)).limit(2)
-    ).all()
-    if not matches:
-        raise RecordNotFoundError("no incident with that id in this vault")
-    if len(matches) > 1:
-        raise RecordNotFoundError("more than one incident starts with that id; give more of it")
-    return matches[0]
+    return resolve_uuid(session, Incident.id, text, "incident")
 
 
 def latest_record(session: Session, incident_id: uuid.UUID) -> tuple[int, Record]:
@@ -124,6 +107,7 @@ def update_incident(
     Returns the id and the new revision number, or None when nothing changed.
     Earlier states stay in their revisions; nothing is overwritten.
     """
+    validate_incidents([incident])
     now = utcnow()
     with vault.writing() as session:
         incident_id = resolve_id(session, incident_ref)

@@ -19,6 +19,7 @@ from fieldlog.model import (
     VehicleObservation,
 )
 from fieldlog.services.incidents import latest_record, resolve_id
+from fieldlog.services.media import media_of
 from fieldlog.vault import Vault
 
 
@@ -116,7 +117,8 @@ def get_incident(vault: Vault, incident_ref: str) -> Record:
     with vault.session() as session:
         incident_id = resolve_id(session, incident_ref)
         number, record = latest_record(session, incident_id)
-    return {**record, "revision": number, "media": []}
+        media = media_of(session, incident_id)
+    return {**record, "revision": number, "media": media}
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldlog.errors import VaultDamagedError
-from fieldlog.vault.fsutil import atomic_write_bytes
+from fieldlog.fsutil import atomic_write_bytes
 from fieldlog.vault.keys import KdfParams
 
 HEADER_FORMAT = "fieldlog-vault"

@@ -19,8 +19,8 @@ from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from fieldlog.errors import VaultDamagedError
+from fieldlog.fsutil import copy_file_durably
 from fieldlog.vault.database import checkpoint
-from fieldlog.vault.fsutil import copy_file_durably
 
 # Tables the ORM does not map: the FTS5 index and SQLite's own.
 UNMAPPED_TABLE_PREFIXES = ("incident_search", "sqlite_", "alembic_version")

@@ -35,12 +35,13 @@ from fieldlog.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
+from fieldlog.fsutil import fsync_dir, private_umask
+from fieldlog.media.blobstore import BlobStore
 from fieldlog.model import DeviceKey
 from fieldlog.model.base import utcnow
 from fieldlog.services.custody import PendingEvent, Signer, append_events
 from fieldlog.vault import keys
 from fieldlog.vault.database import open_engine
-from fieldlog.vault.fsutil import fsync_dir, private_umask
 from fieldlog.vault.header import VaultHeader, WrappedKey
 from fieldlog.vault.lock import VaultLock
 from fieldlog.vault.migrate import upgrade, upgrade_with_backup
@@ -49,6 +50,7 @@ HEADER_NAME = "vault.json"
 DATABASE_NAME = "fieldlog.db"
 LOCK_NAME = ".lock"
 BACKUPS_NAME = "backups"
+BLOBS_NAME = "blobs"
 
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -92,6 +94,8 @@ class Vault:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._signer: Signer | None = None
         self.backup_made: Path | None = None
+        self.blobs = BlobStore(path / BLOBS_NAME, self.subkey("blobs"))
+        self.blobs.remove_partial_files()
 
     # -- locations -------------------------------------------------------
 

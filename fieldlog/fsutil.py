@@ -5,6 +5,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_UMASK = 0o077
 
@@ -34,36 +35,32 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+@contextmanager
+def atomic_replace(target: Path) -> Iterator[BinaryIO]:
+    """Write a private temporary file beside ``target``; on success fsync it and rename it
+    over ``target``, so a crash leaves either the old file or the new one, never half."""
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
     with private_umask():
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.replace(temp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    fsync_dir(target.parent)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    with atomic_replace(path) as handle:
+        handle.write(data)
 
 
 def copy_file_durably(source: Path, target: Path, chunk_size: int = 1 << 20) -> None:
-    """Copy ``source`` to a new private file ``target`` and fsync it (used for backups)."""
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
-    with private_umask():
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            while chunk := src.read(chunk_size):
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(target.parent)
+    """Copy ``source`` to a private file ``target`` (used for backups)."""
+    with atomic_replace(target) as out, source.open("rb") as src:
+        while chunk := src.read(chunk_size):
+            out.write(chunk)

@@ -1,0 +1,1 @@
+"""Evidence media: the encrypted blob store, ingest, metadata, previews and shareable copies."""
