@@ -723,20 +723,24 @@ def test_demo_makes_a_vault_with_the_sample_once(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     demo = tmp_path / "demo"
-    first = run(capsys, "--vault", demo, "demo")
+    first = run(capsys, "--vault", demo, "demo", "--print")
     assert first.code == 0, first.err
     assert "Created" in first.out
     listed = [line for line in first.out.splitlines() if re.match(r"^[0-9a-f-]{36}  ", line)]
     assert len(listed) == len(SAMPLE)
 
-    again = run(capsys, "--vault", demo, "demo")
+    again = run(capsys, "--vault", demo, "demo", "--print")
     assert again.code == 0, again.err
     assert "Created" not in again.out
     assert snapshot(demo).keys() == {".lock", "fieldlog.db", "vault.json"}
 
 
-def test_gui_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert_clean_failure(run(capsys, "gui"), "desktop app")
+def test_gui_without_a_display_is_a_clean_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert_clean_failure(run(capsys, "gui"), "no display")
 
 
 # -- failures: one error line, nothing changed -----------------------------------------
@@ -1003,7 +1007,6 @@ SUBPROCESS_FAILURES: dict[str, tuple[Failure, bytes]] = {
     "no passphrase and no terminal": (Failure(("--vault", "@vault", "list"), "no passphrase"), b""),
     "show an unknown id": (FAILURES["show an unknown id"], b""),
     "unknown command": (FAILURES["unknown command"], b""),
-    "gui": (Failure(("gui",), "desktop app"), b""),
 }
 
 

@@ -1,6 +1,7 @@
 """The commands: each parses its options, calls one service, prints the result."""
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -258,6 +259,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
             add_incidents(vault, parse_document(sample.read_bytes()))
         print(f"Created a demo vault at {path} with the Calais 2017 sample incidents.")
     print(f"Demo vault: {path}   passphrase: {DEMO_PASSPHRASE!r} (for trying FieldLog only)")
+    if not args.print:
+        check_display()
+        from fieldlog.gui.app import run  # noqa: PLC0415 - Qt only when the app is wanted
+
+        return run(path, Vault.open(path, DEMO_PASSPHRASE))
     with Vault.open(path, DEMO_PASSPHRASE) as vault:
         output.print_summaries(list_incidents(vault))
     print()
@@ -265,7 +271,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_display() -> None:
+    """Qt aborts the process without a display; say so in one line instead."""
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        raise FieldLogError(
+            "no display: the desktop app needs a graphical session; the commands in "
+            "'fieldlog --help' work without one"
+        )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
-    raise FieldLogError(
-        "the desktop app is not part of this version yet; use the commands in 'fieldlog --help'"
-    )
+    check_display()
+    from fieldlog.gui.app import run  # noqa: PLC0415 - Qt only when the app is wanted
+
+    return run(vault_path(args))

@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     _vault_commands(commands)
     _record_commands(commands)
     _media_commands(commands)
-    commands.add("demo", cmd.cmd_demo, "make (once) and open a demo vault of public sample data")
+    demo = commands.add("demo", cmd.cmd_demo, "make (once) and open a demo vault of sample data")
+    demo.add_argument(
+        "--print", action="store_true", help="list its incidents instead of opening the app"
+    )
     commands.add("gui", cmd.cmd_gui, "start the desktop app")
     return parser

@@ -71,6 +71,16 @@ def make_preview(data: bytes) -> Preview:
     return Preview(width=width, height=height, thumbnail=out.getvalue())
 
 
+def display_copy(data: bytes, max_side: int = 1600) -> tuple[bytes, int, int]:
+    """An upright JPEG to show on screen, and the full upright size it stands for."""
+    image, width, height = _open_upright(data, reduce_for=max_side)
+    view = image.convert("RGB")
+    view.thumbnail((max_side, max_side))
+    out = io.BytesIO()
+    view.save(out, "JPEG", quality=85)
+    return out.getvalue(), width, height
+
+
 def shareable_copy(data: bytes, blur: list[Box]) -> bytes:
     """A new JPEG from the pixels only: no EXIF, GPS, XMP, ICC or embedded thumbnail."""
     image = _open_upright(data)[0].convert("RGB")

@@ -16,7 +16,7 @@ from fieldlog.errors import FieldLogError, InvalidInputError, RecordNotFoundErro
 from fieldlog.fsutil import atomic_replace
 from fieldlog.interchange.document import Record
 from fieldlog.media.blobstore import BlobCorruptError
-from fieldlog.media.images import Box, ImageRefused, make_preview, shareable_copy
+from fieldlog.media.images import Box, ImageRefused, display_copy, make_preview, shareable_copy
 from fieldlog.media.ingest import Cancelled, Ingested, Progress, ingest_stream
 from fieldlog.media.metadata import MediaMetadata, read_metadata
 from fieldlog.model import Incident, Media
@@ -244,6 +244,15 @@ def make_shareable_copy(vault: Vault, media_ref: str, blur: list[Box] | None = N
         )
     finally:
         ingested.temp_blob.unlink(missing_ok=True)
+
+
+def photo_for_display(vault: Vault, media_ref: str) -> tuple[bytes, int, int]:
+    """An upright, screen-sized JPEG of a photo (for drawing blur rectangles), in memory only."""
+    _, data = original_bytes(vault, media_ref, SHAREABLE_SOURCE_LIMIT)
+    try:
+        return display_copy(data)
+    except ImageRefused as refused:
+        raise InvalidInputError(str(refused)) from None
 
 
 def describe(medium: Media) -> Record:

@@ -7,10 +7,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from fieldlog.interchange.document import Record
+from fieldlog.interchange.identifiers import identifier_key, unit_key
 from fieldlog.model import (
     Incident,
     IncidentCategory,
@@ -96,20 +97,78 @@ def _summaries(session: Session, incidents: list[Incident]) -> list[Record]:
     return summaries
 
 
+SORT_KEYS = {
+    "occurred": (Incident.occurred_utc,),
+    "title": (Incident.title,),
+    "place": (Incident.location_name,),
+    "recorded": (Incident.recorded_at,),
+}
+
+
 def list_incidents(
     vault: Vault,
     filters: IncidentFilter | None = None,
     *,
     limit: int | None = None,
     offset: int = 0,
+    sort: str = "occurred",
+    descending: bool = True,
 ) -> list[Record]:
-    """Incidents newest first, as summaries."""
+    """Incidents as summaries, newest first unless another order is asked for."""
     query = (filters or IncidentFilter()).apply(select(Incident))
-    query = query.order_by(Incident.occurred_utc.desc(), Incident.number.desc()).offset(offset)
+    columns = [*SORT_KEYS[sort], Incident.number]
+    query = query.order_by(*(c.desc() if descending else c.asc() for c in columns)).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with vault.session() as session:
         return _summaries(session, list(session.scalars(query)))
+
+
+def count_incidents(vault: Vault, filters: IncidentFilter | None = None) -> int:
+    query = (filters or IncidentFilter()).apply(select(func.count()).select_from(Incident))
+    with vault.session() as session:
+        return session.scalar(query) or 0
+
+
+def incidents_with_identifier(vault: Vault, kind: str, value: str) -> list[str]:
+    """Ids of the incidents where an officer identifier, a plate or a unit was seen (oldest first).
+
+    Matching ignores case, spaces and separators, as the identifier index does.
+    """
+    if kind == "officer":
+        column, key = OfficerObservation.identifier_key, identifier_key(value)
+        source: type[OfficerObservation] | type[VehicleObservation] = OfficerObservation
+    elif kind == "vehicle":
+        column, key, source = (
+            VehicleObservation.plate_key,
+            identifier_key(value),
+            VehicleObservation,
+        )
+    elif kind == "unit":
+        officers = select(OfficerObservation.incident_id).where(
+            OfficerObservation.unit_key == unit_key(value)
+        )
+        vehicles = select(VehicleObservation.incident_id).where(
+            VehicleObservation.unit_key == unit_key(value)
+        )
+        query = (
+            select(Incident.id)
+            .where(Incident.id.in_(officers.union(vehicles)))
+            .order_by(Incident.occurred_utc, Incident.number)
+        )
+        with vault.session() as session:
+            return [str(i) for i in session.scalars(query)] if unit_key(value) else []
+    else:
+        raise ValueError(f"unknown identifier kind {kind}")
+    if not key:
+        return []
+    query = (
+        select(Incident.id)
+        .where(Incident.id.in_(select(source.incident_id).where(column == key)))
+        .order_by(Incident.occurred_utc, Incident.number)
+    )
+    with vault.session() as session:
+        return [str(i) for i in session.scalars(query)]
 
 
 def get_incident(vault: Vault, incident_ref: str) -> Record:

@@ -1,0 +1,137 @@
+"""Starting the desktop app: unlock or create the vault, then the main window; locking."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldlog.gui.i18n import install_translators, resolve_language
+from fieldlog.gui.idle import IdleWatcher
+from fieldlog.gui.main_window import MainWindow
+from fieldlog.gui.settings import Settings
+from fieldlog.gui.settings_dialog import SettingsDialog
+from fieldlog.gui.tasks import TaskRunner
+from fieldlog.gui.unlock import CreateVaultDialog, UnlockDialog
+from fieldlog.vault import Vault
+
+
+class Session(QObject):
+    """Who holds the vault: unlock, the main window, lock, quit. Nothing more."""
+
+    def __init__(self, app: QApplication, vault_path: Path, settings: Settings) -> None:
+        super().__init__(app)
+        self.app, self.vault_path, self.settings = app, vault_path, settings
+        self.reads = TaskRunner("fieldlog-reads", self)
+        self.writes = TaskRunner("fieldlog-writes", self)
+        self.vault: Vault | None = None
+        self.window: MainWindow | None = None
+        self.idle = IdleWatcher(settings.idle_minutes, self)
+        self.idle.idle.connect(self.lock)
+        app.installEventFilter(self.idle)
+        app.aboutToQuit.connect(self.shutdown)
+        self.unlock_dialog: UnlockDialog | None = None
+        self.create_dialog: CreateVaultDialog | None = None
+
+    def start(self, vault: Vault | None = None) -> None:
+        if vault is not None:
+            self.unlocked(vault)
+        elif (self.vault_path / "vault.json").is_file():
+            self.ask_passphrase()
+        else:
+            self.create_dialog = CreateVaultDialog(self.vault_path, self.writes)
+            self.create_dialog.created.connect(self.unlocked)
+            self.create_dialog.show()
+
+    def ask_passphrase(self) -> None:
+        self.unlock_dialog = UnlockDialog(self.vault_path, self.writes)
+        self.unlock_dialog.unlocked.connect(self.unlocked)
+        self.unlock_dialog.rejected.connect(self._unlock_cancelled)
+        self.unlock_dialog.show()
+        self.unlock_dialog.raise_()
+
+    def _unlock_cancelled(self) -> None:
+        if self.vault is None:
+            self.app.quit()
+
+    def unlocked(self, vault: Vault) -> None:
+        self.vault = vault
+        if self.window is None:
+            self.window = MainWindow(vault, self.reads, self.writes)
+            self.window.lock_requested.connect(self.lock)
+            self.window.hide_requested.connect(self.lock_and_hide)
+            self.window.settings_requested.connect(self.edit_settings)
+        else:
+            self.window.attach_vault(vault)
+        self.window.setEnabled(True)
+        self.window.show()
+        self.window.raise_()
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Drop the keys and clear every view; the unlock window comes back."""
+        if self.vault is None:
+            return
+        self.idle.stop()
+        if self.window is not None:
+            self.window.clear_for_lock()
+            self.window.setEnabled(False)
+        QGuiApplication.clipboard().clear()
+        vault, self.vault = self.vault, None
+        # Close after queued work finishes: tasks in flight hold the vault.
+        self.writes.run(vault.close)
+        self.ask_passphrase()
+
+    def lock_and_hide(self) -> None:
+        self.lock()
+        if self.window is not None:
+            self.window.showMinimized()
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.showMinimized()
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.window)
+        if dialog.exec():
+            self.settings = dialog.result_settings()
+            self.settings.save()
+            self.idle.set_minutes(self.settings.idle_minutes)
+            self.idle.start()
+            QMessageBox.information(
+                self.window,
+                self.tr("Settings"),
+                self.tr("A new language applies the next time FieldLog starts."),
+            )
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.editor.flush_draft()
+        self.reads.stop()
+        self.writes.stop()
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("FieldLog")
+    app.setOrganizationName("FieldLog")
+    app.setDesktopFileName("fieldlog")
+    return app
+
+
+def run(vault_path: Path, vault: Vault | None = None) -> int:
+    """Start the app on ``vault_path`` (already unlocked when ``vault`` is given)."""
+    app = create_application()
+    settings = Settings.load()
+    install_translators(app, resolve_language(settings.language))
+    session = Session(app, vault_path, settings)
+    session.start(vault)
+    return app.exec()

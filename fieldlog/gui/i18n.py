@@ -1,0 +1,43 @@
+"""Interface language: Qt Linguist translations, following the system unless chosen."""
+
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+SUPPORTED = ("en", "fr")
+_INSTALLED: list[QTranslator] = []  # kept alive while installed
+_DATA: list[bytes] = []  # QTranslator reads the .qm bytes in place: they must outlive it
+
+
+def resolve_language(choice: str) -> str:
+    if choice in SUPPORTED:
+        return choice
+    system = QLocale.system().name().split("_")[0]
+    return system if system in SUPPORTED else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load FieldLog's and Qt's own translations; return them (they must stay alive)."""
+    installed: list[QTranslator] = []
+    for translator in _INSTALLED:
+        app.removeTranslator(translator)
+    _INSTALLED.clear()
+    if language != "en":
+        ours = QTranslator(app)
+        qm = files("fieldlog.resources").joinpath(f"translations/fieldlog_{language}.qm")
+        data = qm.read_bytes() if qm.is_file() else b""
+        if data and ours.load(data):
+            _DATA.append(data)
+            app.installTranslator(ours)
+            installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load(
+            QLocale(language),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
+            app.installTranslator(qt)
+            installed.append(qt)
+    _INSTALLED.extend(installed)
+    return installed

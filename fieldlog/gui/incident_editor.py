@@ -1,0 +1,443 @@
+"""The incident form: every field of the data model, in tabs, saved as a new revision.
+
+What is typed is kept as an encrypted draft a second after each change, so a
+laptop that dies mid-sentence loses at most that second.
+"""
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldlog.gui import vocabulary
+from fieldlog.gui.child_lists import OfficerEditor, TestimonyEditor, VehicleEditor
+from fieldlog.gui.history_view import HistoryView
+from fieldlog.gui.media_panel import MediaPanel
+from fieldlog.gui.tasks import TaskRunner
+from fieldlog.gui.widgets import (
+    add_row,
+    choice_box,
+    message_label,
+    select_value,
+    show_message,
+    text_area,
+)
+from fieldlog.services.drafts import NEW_INCIDENT, discard_draft, save_draft
+from fieldlog.services.history import incident_history
+from fieldlog.services.incidents import add_incidents, update_incident
+from fieldlog.services.queries import get_incident, incidents_with_identifier
+from fieldlog.vault import Vault
+
+Record = dict[str, Any]
+OFFSETS = [f"{'+' if h >= 0 else '-'}{abs(h):02d}:00" for h in range(-12, 15)]
+CHILD_KEYS = ("testimonies", "officers", "vehicles")
+
+
+def _local_offset() -> str:
+    offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+class IncidentEditor(QWidget):
+    saved = Signal(str)  # incident id
+    open_incidents = Signal(list)  # ids to show in the list
+
+    def __init__(
+        self, writes: TaskRunner, reads: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._writes, self._reads = writes, reads
+        self._vault: Vault | None = None
+        self._record: Record | None = None  # the latest revision being edited, None for new
+        self._loading = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(1000)
+        self._draft_timer.timeout.connect(self._save_draft)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_details(), self.tr("&Incident"))
+        self.testimonies = TestimonyEditor()
+        self.tabs.addTab(self.testimonies, self.tr("&Testimonies"))
+        observations = QWidget()
+        obs_layout = QVBoxLayout(observations)
+        self.officers = OfficerEditor()
+        self.vehicles = VehicleEditor()
+        officers_box = QGroupBox(self.tr("Officers"))
+        QVBoxLayout(officers_box).addWidget(self.officers)
+        vehicles_box = QGroupBox(self.tr("Vehicles"))
+        QVBoxLayout(vehicles_box).addWidget(self.vehicles)
+        obs_layout.addWidget(officers_box)
+        obs_layout.addWidget(vehicles_box)
+        self.tabs.addTab(observations, self.tr("&Officers and vehicles"))
+        self.media = MediaPanel(writes, reads)
+        self.tabs.addTab(self.media, self.tr("&Media"))
+        self.history = HistoryView()
+        self.tabs.addTab(self.history, self.tr("&History"))
+
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        self.message = message_label()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addStretch(0)
+        bottom.addWidget(self.save_button, 0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+
+        self.save_button.clicked.connect(self.save)
+        for child in (self.testimonies, self.officers, self.vehicles):
+            child.changed.connect(self._edited)
+        for observation in (self.officers, self.vehicles):
+            observation.lookup_requested.connect(self._lookup)
+            observation.open_requested.connect(self.open_incidents)
+        self.media.incident_changed.connect(self.reload)
+        self.media.media_changed.connect(self.reload)
+        self.clear()
+
+    # -- the details tab -------------------------------------------------------------
+
+    def _build_details(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setAccessibleName(self.tr("Date and time of the incident"))
+        self.offset = QComboBox()
+        self.offset.setEditable(True)
+        self.offset.addItems(OFFSETS)
+        self.offset.setAccessibleName(self.tr("UTC offset"))
+        self.precision = choice_box(vocabulary.precisions(), self.tr("Precision of the time"))
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.when, 2)
+        when_row.addWidget(self.offset)
+        when_row.addWidget(self.precision, 1)
+        add_row(form, self.tr("&When"), when_row, self.when)
+
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Place"))
+        self.lat = QLineEdit()
+        self.lat.setAccessibleName(self.tr("Latitude"))
+        self.lat.setPlaceholderText(self.tr("latitude"))
+        self.lon = QLineEdit()
+        self.lon.setAccessibleName(self.tr("Longitude"))
+        self.lon.setPlaceholderText(self.tr("longitude"))
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place, 3)
+        place_row.addWidget(self.lat, 1)
+        place_row.addWidget(self.lon, 1)
+        add_row(form, self.tr("&Place"), place_row, self.place)
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Title"))
+        add_row(form, self.tr("T&itle"), self.title)
+        self.description = text_area(self.tr("Description"))
+        add_row(form, self.tr("&Description"), self.description)
+
+        self.categories = {
+            value: QCheckBox(label) for value, label in vocabulary.categories().items()
+        }
+        form.addRow(self.tr("Categories"), self._grid(self.categories, 3))
+        self.perpetrators = {
+            value: QCheckBox(label) for value, label in vocabulary.perpetrators().items()
+        }
+        form.addRow(self.tr("Perpetrators"), self._grid(self.perpetrators, 3))
+
+        self.language = QLineEdit()
+        self.language.setAccessibleName(self.tr("Language of the description"))
+        self.language.setPlaceholderText(self.tr("e.g. en, fr, ar"))
+        self.people = QSpinBox()
+        self.people.setRange(-1, 1_000_000)
+        self.people.setSpecialValueText(self.tr("unknown"))
+        self.people.setAccessibleName(self.tr("People affected"))
+        self.status = choice_box(vocabulary.statuses(), self.tr("Status"))
+        row = QHBoxLayout()
+        row.addWidget(self.language)
+        row.addWidget(self.people)
+        row.addWidget(self.status)
+        add_row(form, self.tr("&Language, people affected, status"), row, self.language)
+
+        self.sources = QTableWidget(0, 2)
+        self.sources.setHorizontalHeaderLabels([self.tr("Source"), self.tr("Address (URL)")])
+        self.sources.horizontalHeader().setStretchLastSection(True)
+        self.sources.setAccessibleName(self.tr("Sources"))
+        self.sources.setMaximumHeight(120)
+        add_source = QPushButton(self.tr("Add source"))
+        remove_source = QPushButton(self.tr("Remove source"))
+        add_source.clicked.connect(lambda: self.sources.insertRow(self.sources.rowCount()))
+        remove_source.clicked.connect(lambda: self.sources.removeRow(self.sources.currentRow()))
+        sources = QVBoxLayout()
+        sources.addWidget(self.sources)
+        source_buttons = QHBoxLayout()
+        source_buttons.addWidget(add_source)
+        source_buttons.addWidget(remove_source)
+        source_buttons.addStretch(1)
+        sources.addLayout(source_buttons)
+        form.addRow(self.tr("Sources"), sources)
+
+        for signal in (
+            self.when.dateTimeChanged,
+            self.offset.currentTextChanged,
+            self.precision.currentIndexChanged,
+            self.place.textChanged,
+            self.lat.textChanged,
+            self.lon.textChanged,
+            self.title.textChanged,
+            self.description.textChanged,
+            self.language.textChanged,
+            self.people.valueChanged,
+            self.status.currentIndexChanged,
+            self.sources.itemChanged,
+        ):
+            signal.connect(self._edited)
+        for box in (*self.categories.values(), *self.perpetrators.values()):
+            box.toggled.connect(self._edited)
+        return page
+
+    @staticmethod
+    def _grid(boxes: dict[str, QCheckBox], columns: int) -> QWidget:
+        widget = QWidget()
+        grid = QGridLayout(widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for number, box in enumerate(boxes.values()):
+            grid.addWidget(box, number // columns, number % columns)
+        return widget
+
+    # -- loading and reading the form ------------------------------------------------
+
+    @property
+    def incident_id(self) -> str | None:
+        return self._record["id"] if self._record else None
+
+    def set_vault(self, vault: Vault | None) -> None:
+        self._vault = vault
+
+    def clear(self) -> None:
+        """An empty form for a new incident (also what is shown once locked)."""
+        now = datetime.now().astimezone()
+        self.load(
+            {
+                "occurred_at": now.replace(second=0, microsecond=0).isoformat(),
+                "occurred_precision": "approximate",
+                "location": {"name": ""},
+                "categories": [],
+                "perpetrators": [],
+                "title": "",
+                "description": "",
+                "language": "",
+                "status": "recorded",
+            },
+            saved=False,
+        )
+
+    def load(self, record: Record, *, saved: bool = True) -> None:
+        self._loading = True
+        self._record = record if saved and "id" in record else None
+        occurred = str(record.get("occurred_at", ""))
+        if len(occurred) == 10:
+            self.when.setDateTime(QDateTime(QDate.fromString(occurred, "yyyy-MM-dd"), QTime(0, 0)))
+            self.offset.setCurrentText(_local_offset())
+        else:
+            moment = datetime.fromisoformat(occurred) if occurred else datetime.now().astimezone()
+            self.when.setDateTime(
+                QDateTime(
+                    QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+                )
+            )
+            self.offset.setCurrentText(moment.strftime("%z")[:3] + ":" + moment.strftime("%z")[3:])
+        select_value(self.precision, record.get("occurred_precision", "exact"))
+        location = record.get("location", {})
+        self.place.setText(location.get("name", ""))
+        self.lat.setText("" if location.get("lat") is None else str(location["lat"]))
+        self.lon.setText("" if location.get("lon") is None else str(location["lon"]))
+        self.title.setText(record.get("title", ""))
+        self.description.setPlainText(record.get("description", ""))
+        for value, box in self.categories.items():
+            box.setChecked(value in record.get("categories", []))
+        for value, box in self.perpetrators.items():
+            box.setChecked(value in record.get("perpetrators", []))
+        self.language.setText("" if record.get("language") == "und" else record.get("language", ""))
+        people = record.get("people_affected")
+        self.people.setValue(-1 if people is None else int(people))
+        select_value(self.status, record.get("status", "recorded"))
+        self.sources.setRowCount(0)
+        for source in record.get("sources", []):
+            row = self.sources.rowCount()
+            self.sources.insertRow(row)
+            self.sources.setItem(row, 0, QTableWidgetItem(source.get("title", "")))
+            self.sources.setItem(row, 1, QTableWidgetItem(source.get("url", "")))
+        self.testimonies.set_entries(record.get("testimonies", []))
+        self.officers.set_entries(record.get("officers", []))
+        self.vehicles.set_entries(record.get("vehicles", []))
+        self.media.set_incident(
+            self._vault if self._record else None, self.incident_id, record.get("media", [])
+        )
+        self.history.show_history(None)
+        self._loading = False
+        show_message(self.message, "")
+        if self._record is not None:
+            self._load_history()
+
+    def _load_history(self) -> None:
+        vault, incident_id = self._vault, self.incident_id
+        if vault is None or incident_id is None:
+            return
+        self._reads.run(lambda: incident_history(vault, incident_id), self.history.show_history)
+
+    def to_incident(self) -> Record:
+        """The form as an interchange incident (what the services validate)."""
+        precision = self.precision.currentData()
+        moment = self.when.dateTime()
+        day = moment.date()
+        if precision == "day":
+            occurred = date(day.year(), day.month(), day.day()).isoformat()
+        else:
+            clock = moment.time()
+            offset = self.offset.currentText().strip()
+            occurred = f"{day.toString('yyyy-MM-dd')}T{clock.toString('HH:mm')}:00{offset}"
+        location: Record = {"name": self.place.text().strip()}
+        for key, field in (("lat", self.lat), ("lon", self.lon)):
+            text = field.text().strip().replace(",", ".")
+            if text:
+                try:
+                    location[key] = float(text)
+                except ValueError:
+                    location[key] = text  # the schema check names the field
+        incident: Record = {
+            "occurred_at": occurred,
+            "occurred_precision": precision,
+            "location": location,
+            "categories": [v for v, box in self.categories.items() if box.isChecked()],
+            "perpetrators": [v for v, box in self.perpetrators.items() if box.isChecked()],
+            "title": self.title.text().strip(),
+            "description": self.description.toPlainText(),
+            "language": self.language.text().strip() or "und",
+            "status": self.status.currentData(),
+            "sources": [
+                {"title": title, **({"url": url} if url else {})}
+                for title, url in (
+                    (self._cell(row, 0), self._cell(row, 1))
+                    for row in range(self.sources.rowCount())
+                )
+                if title
+            ],
+            "testimonies": [self._clean(t) for t in self.testimonies.entries()],
+            "officers": self.officers.entries(),
+            "vehicles": self.vehicles.entries(),
+        }
+        if self.people.value() >= 0:
+            incident["people_affected"] = self.people.value()
+        if self._record is not None:
+            incident["id"] = self._record["id"]
+        return incident
+
+    @staticmethod
+    def _clean(testimony: Record) -> Record:
+        cleaned = {k: v for k, v in testimony.items() if k != "recorded_at"}
+        cleaned["language"] = cleaned.get("language") or "und"
+        return cleaned
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.sources.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    # -- drafts, saving ----------------------------------------------------------------
+
+    def _edited(self, *_args: object) -> None:
+        if not self._loading and self._vault is not None:
+            self._draft_timer.start()
+
+    def _draft_key(self) -> str:
+        return self.incident_id or NEW_INCIDENT
+
+    def _save_draft(self) -> None:
+        vault = self._vault
+        if vault is None:
+            return
+        key, incident = self._draft_key(), self.to_incident()
+        self._writes.run(lambda: save_draft(vault, key, incident))
+
+    def flush_draft(self) -> None:
+        """Save the draft now (before locking): the timer may not have fired yet."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._save_draft()
+
+    def save(self) -> None:
+        vault = self._vault
+        if vault is None:
+            return
+        self._draft_timer.stop()
+        incident, key, existing = self.to_incident(), self._draft_key(), self.incident_id
+
+        def work() -> str:
+            if existing is None:
+                incident_id = str(add_incidents(vault, [incident])[0])
+            else:
+                incident_id = str(update_incident(vault, existing, incident)[0])
+            discard_draft(vault, key)
+            return incident_id
+
+        self.save_button.setEnabled(False)
+        self._writes.run(work, self._saved, self._save_failed)
+
+    def _saved(self, incident_id: str) -> None:
+        self.save_button.setEnabled(True)
+        self.saved.emit(incident_id)
+        self.open(incident_id, message=self.tr("Saved. Earlier versions are kept in the history."))
+
+    def _save_failed(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        show_message(self.message, message, error=True)
+        self._draft_timer.start()
+
+    def open(self, incident_id: str, message: str = "") -> None:
+        vault = self._vault
+        if vault is None:
+            return
+
+        def loaded(record: Record) -> None:
+            self.load(record)
+            if message:
+                show_message(self.message, message)
+
+        self._reads.run(
+            lambda: get_incident(vault, incident_id),
+            loaded,
+            lambda text: show_message(self.message, text, error=True),
+        )
+
+    def reload(self) -> None:
+        if self.incident_id is not None:
+            self.open(self.incident_id)
+
+    def _lookup(self, kind: str, value: str) -> None:
+        vault, current = self._vault, self.incident_id
+        if vault is None:
+            return
+        editor = self.officers if kind == "officer" else self.vehicles
+        self._reads.run(
+            lambda: incidents_with_identifier(vault, kind, value),
+            lambda ids: editor.show_seen(value, ids, current),
+        )

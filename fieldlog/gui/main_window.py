@@ -1,0 +1,252 @@
+"""The main window: filters and the incident list on the left, the incident on the right."""
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldlog.gui import vocabulary
+from fieldlog.gui.incident_editor import IncidentEditor
+from fieldlog.gui.incident_table import ID_ROLE, IncidentTableModel
+from fieldlog.gui.tasks import TaskRunner
+from fieldlog.services.queries import IncidentFilter
+from fieldlog.vault import Vault
+
+EARLIEST = QDate(1990, 1, 1)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    hide_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, vault: Vault, reads: TaskRunner, writes: TaskRunner) -> None:
+        super().__init__()
+        self.vault: Vault | None = vault
+        self.setWindowTitle(self.tr("FieldLog"))
+        self.model = IncidentTableModel(vault, reads, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Incidents"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(1, 320)
+        self.table.setColumnWidth(2, 180)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search incidents, testimonies, places, numbers…"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.since = QDateEdit(EARLIEST)
+        self.until = QDateEdit(QDate.currentDate())
+        for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("Until date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), "")
+        for value, label in vocabulary.categories().items():
+            self.category.addItem(label, value)
+        self.category.setAccessibleName(self.tr("Category"))
+        self.perpetrator = QComboBox()
+        self.perpetrator.addItem(self.tr("All perpetrators"), "")
+        for value, label in vocabulary.perpetrators().items():
+            self.perpetrator.addItem(label, value)
+        self.perpetrator.setAccessibleName(self.tr("Perpetrator"))
+        self.status = QLabel()
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("until")))
+        filters.addWidget(self.until)
+        filters2 = QHBoxLayout()
+        filters2.addWidget(self.category)
+        filters2.addWidget(self.perpetrator)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addLayout(filters2)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.status)
+
+        self.editor = IncidentEditor(writes, reads)
+        self.editor.set_vault(vault)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 760])
+        self.setCentralWidget(splitter)
+        self._build_actions()
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)  # search as you type, once typing pauses
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._filter_timer.start)
+        for signal in (
+            self.since.dateChanged,
+            self.until.dateChanged,
+            self.category.currentIndexChanged,
+            self.perpetrator.currentIndexChanged,
+        ):
+            signal.connect(self._filter_timer.start)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.model.loading_changed.connect(self._show_count)
+        self.model.rowsInserted.connect(lambda *_: self._show_count(self.model.loading))
+        self.model.modelReset.connect(lambda: self._show_count(self.model.loading))
+        self.editor.saved.connect(lambda _id: self.model.reload())
+        self.editor.open_incidents.connect(self._show_only)
+        self.resize(1320, 820)
+        self.apply_filters()
+
+    def _build_actions(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+
+        def action(
+            text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any, tip: str
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setToolTip(
+                f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.new_action = action(
+            self.tr("&New incident"),
+            QKeySequence.StandardKey.New,
+            self.new_incident,
+            self.tr("Record a new incident"),
+        )
+        self.save_action = action(
+            self.tr("&Save"),
+            QKeySequence.StandardKey.Save,
+            self.editor.save,
+            self.tr("Save the incident as a new revision"),
+        )
+        self.find_action = action(
+            self.tr("&Find"), QKeySequence.StandardKey.Find, self._focus_search, self.tr("Search")
+        )
+        self.lock_action = action(
+            self.tr("&Lock"),
+            "Ctrl+L",
+            self.lock_requested.emit,
+            self.tr("Lock the vault and clear the screen"),
+        )
+        self.hide_action = action(
+            self.tr("&Hide now"),
+            "Ctrl+Shift+H",
+            self.hide_requested.emit,
+            self.tr("Lock and hide the window at once"),
+        )
+        self.settings_action = action(
+            self.tr("Se&ttings…"),
+            "Ctrl+,",
+            self.settings_requested.emit,
+            self.tr("Language and automatic locking"),
+        )
+        self.quit_action = action(
+            self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, self.tr("Quit FieldLog")
+        )
+        for act in (self.new_action, self.save_action, self.lock_action, self.hide_action):
+            toolbar.addAction(act)
+        for act in (
+            self.new_action,
+            self.save_action,
+            self.find_action,
+            self.lock_action,
+            self.hide_action,
+            self.settings_action,
+            self.quit_action,
+        ):
+            menu.addAction(act)
+
+    # -- filters and selection ------------------------------------------------------
+
+    def current_filters(self) -> IncidentFilter:
+        since = self.since.date()
+        return IncidentFilter(
+            since=None if since <= EARLIEST else since.toString("yyyy-MM-dd"),
+            until=self.until.date().toString("yyyy-MM-dd"),
+            categories=(self.category.currentData(),) if self.category.currentData() else (),
+            perpetrators=(self.perpetrator.currentData(),)
+            if self.perpetrator.currentData()
+            else (),
+        )
+
+    def apply_filters(self) -> None:
+        if self.vault is not None:
+            self.model.set_filters(self.current_filters(), self.search.text())
+
+    def _show_only(self, ids: list[str]) -> None:
+        if ids:
+            self.editor.open(ids[0])
+
+    def _show_count(self, loading: bool) -> None:
+        count = self.model.rowCount()
+        text = self.tr("%n incident(s) shown", "", count)
+        self.status.setText(text + (self.tr(" — loading…") if loading else ""))
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.editor.flush_draft()
+            self.editor.open(str(indexes[0].data(ID_ROLE)))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_incident(self) -> None:
+        self.editor.flush_draft()
+        self.table.clearSelection()
+        self.editor.clear()
+        self.editor.tabs.setCurrentIndex(0)
+        self.editor.when.setFocus()
+
+    # -- locking ------------------------------------------------------------------------
+
+    def clear_for_lock(self) -> None:
+        """Drop every view of the records (the keys are dropped by the caller)."""
+        self.editor.flush_draft()
+        self.model.clear()
+        self.editor.set_vault(None)
+        self.editor.clear()
+        self.search.clear()
+        self.vault = None
+
+    def attach_vault(self, vault: Vault) -> None:
+        self.vault = vault
+        self.model.set_vault(vault)
+        self.editor.set_vault(vault)
+        self.apply_filters()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.editor.flush_draft()
+        super().closeEvent(event)

@@ -1,0 +1,105 @@
+"""One way to run slow work: a worker thread per kind of work, results back as signals.
+
+Reads (lists, searches) and writes (saving, importing files) run on two
+separate worker threads, so a long import never freezes the list. Each task is
+a plain function of the services; its result or its error comes back on the
+GUI thread. Errors are shown by their safe one-line message only.
+"""
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from fieldlog.errors import FieldLogError
+
+Done = Callable[[Any], None]
+Failed = Callable[[str], None]
+
+
+def safe_message(error: BaseException) -> str:
+    if isinstance(error, FieldLogError):
+        return str(error)
+    # Other exceptions may carry content in their text: show only their kind.
+    return f"unexpected failure ({type(error).__name__}); nothing was changed"
+
+
+@dataclass
+class Task:
+    function: Callable[[], Any]
+    done: Done | None = None
+    failed: Failed | None = None
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+class _Worker(QObject):
+    finished = Signal(object, object)  # task, result
+    errored = Signal(object, str)  # task, message
+
+    @Slot(object)
+    def run(self, task: Task) -> None:
+        if task.cancel.is_set():
+            self.finished.emit(task, None)
+            return
+        try:
+            result = task.function()
+        except Exception as error:  # noqa: BLE001 - reported to the person, never raised in Qt
+            self.errored.emit(task, safe_message(error))
+        else:
+            self.finished.emit(task, result)
+
+
+class TaskRunner(QObject):
+    """Runs tasks one after another on its own thread."""
+
+    _submit = Signal(object)
+    busy_changed = Signal(bool)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName(name)
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.errored.connect(self._on_errored)
+        self._pending = 0
+        self._thread.start()
+
+    def run(
+        self, function: Callable[[], Any], done: Done | None = None, failed: Failed | None = None
+    ) -> Task:
+        task = Task(function, done, failed)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._submit.emit(task)
+        return task
+
+    def _settle(self) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+
+    @Slot(object, object)
+    def _on_finished(self, task: Task, result: Any) -> None:
+        self._settle()
+        if task.done is not None and not task.cancel.is_set():
+            task.done(result)
+
+    @Slot(object, str)
+    def _on_errored(self, task: Task, message: str) -> None:
+        self._settle()
+        if task.failed is not None and not task.cancel.is_set():
+            task.failed(message)
+
+    @property
+    def idle(self) -> bool:
+        return self._pending == 0
+
+    def stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()

@@ -1,0 +1,245 @@
+"""The desktop app driven through its real widgets (pytest-qt, offscreen)."""
+
+import json
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from fieldlog.gui.app import Session
+from fieldlog.gui.i18n import install_translators
+from fieldlog.gui.main_window import MainWindow
+from fieldlog.gui.tasks import TaskRunner
+from fieldlog.gui.unlock import CreateVaultDialog
+from fieldlog.services.audit import audit_vault
+from fieldlog.services.drafts import list_drafts
+from fieldlog.services.incidents import add_incidents
+from fieldlog.services.queries import get_incident, list_incidents
+from fieldlog.vault import Vault
+from tests.conftest import PASSPHRASE, SHARED, all_bytes
+
+PHOTO = SHARED / "samples" / "photos" / "DSCN0010.jpg"
+WAIT = 10_000
+
+
+def window_of(session: Session) -> MainWindow:
+    assert session.window is not None
+    return session.window
+
+
+def wait_idle(qtbot: QtBot, session: Session) -> None:
+    qtbot.waitUntil(lambda: session.reads.idle and session.writes.idle, timeout=WAIT)
+
+
+def test_create_a_vault_with_its_recovery_code(qtbot: QtBot, tmp_path: Path) -> None:
+    runner = TaskRunner("test-writes")
+    dialog = CreateVaultDialog(tmp_path / "new-vault", runner)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("short")
+    dialog.repeat.setText("short")
+    dialog.create_button.click()
+    assert "too short" in dialog.message.text()
+    dialog.passphrase.setText("rain over the dunes of calais")
+    dialog.repeat.setText("rain over the dunes of calais")
+    assert dialog.strength.text() == "Strong."
+    with qtbot.waitSignal(dialog.created, timeout=WAIT) as created:
+        dialog.create_button.click()
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT)
+        code = dialog.code.text()
+        assert re.fullmatch(r"([0-9A-Z]{4}-){7}[0-9A-Z]{4}", code)
+        assert not dialog.done_button.isEnabled()  # not before "I have written it down"
+        dialog.written.setChecked(True)
+        dialog.done_button.click()
+    vault = created.args[0]
+    assert isinstance(vault, Vault)
+    assert dialog.code.text() == ""
+    vault.close()
+    with Vault.open(tmp_path / "new-vault", recovery_code=code):
+        pass
+    runner.stop()
+
+
+def fill_incident(window: MainWindow) -> None:
+    editor = window.editor
+    window.new_action.trigger()
+    editor.title.setText("Tents slashed at the Verrotières camp")
+    editor.place.setText("Rue des Verrotières, Calais")
+    editor.lat.setText("50.9436")
+    editor.lon.setText("1.878")
+    editor.description.setPlainText("Police slashed tents and took sleeping bags at dawn.")
+    editor.categories["destruction_of_belongings"].setChecked(True)
+    editor.perpetrators["police"].setChecked(True)
+    editor.testimonies.add_button.click()
+    editor.testimonies.witness.setText("Witness K.")
+    editor.testimonies.text.setPlainText("جاءت الشرطة في الفجر وقطعت الخيام")
+    editor.testimonies.translation.setPlainText("The police came at dawn and cut the tents.")
+    editor.testimonies.language.setText("ar")
+    index = editor.testimonies.consent.findData("legal")
+    editor.testimonies.consent.setCurrentIndex(index)
+    editor.officers.add_button.click()
+    editor.officers.unit.setText("CRS 8")
+    editor.officers.visibility.setCurrentIndex(editor.officers.visibility.findData("hidden"))
+
+
+def test_record_lock_unlock_and_search(qtbot: QtBot, session: Session) -> None:
+    window = window_of(session)
+    qtbot.addWidget(window)
+    fill_incident(window)
+    assert "Legal" in window.editor.testimonies.consent_note.text()
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: window.editor.incident_id is not None, timeout=WAIT)
+    incident_id = window.editor.incident_id
+    assert incident_id is not None
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
+
+    window.editor.media.attach([PHOTO])
+    qtbot.waitUntil(lambda: window.editor.media.gallery.count() == 1, timeout=WAIT)
+    vault = session.vault
+    assert vault is not None
+    record = get_incident(vault, incident_id)
+    assert record["officers"][0]["visibility"] == "hidden"
+    assert record["officers"][0]["identifier"] == ""
+    assert record["testimonies"][0]["consent"] == "legal"
+    assert record["testimonies"][0]["language"] == "ar"
+    assert record["location"]["lat"] == 50.9436
+    assert record["media"][0]["sha256"]
+    assert audit_vault(vault).ok
+
+    # Lock: the keys go, the views are emptied, the clipboard is cleared.
+    QApplication.clipboard().setText("Witness K.")
+    wait_idle(qtbot, session)
+    window.lock_action.trigger()
+    assert session.vault is None
+    assert window.model.rowCount() == 0
+    assert window.editor.title.text() == ""
+    assert QApplication.clipboard().text() == ""
+    unlock = session.unlock_dialog
+    assert unlock is not None
+    qtbot.addWidget(unlock)
+    unlock.passphrase.setText("not the passphrase")
+    unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: unlock.message.text() == "Wrong passphrase.", timeout=WAIT)
+    unlock.passphrase.setText(PASSPHRASE)
+    unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: session.vault is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
+
+    # Search as you type: the Arabic testimony, and the place without its accent.
+    for query in ("الخيام", "verrotieres"):
+        window.search.setText(query)
+        qtbot.waitUntil(
+            lambda: not window.model.loading and window.model.rowCount() == 1, timeout=WAIT
+        )
+    window.search.setText("nothing like this")
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.rowCount() == 0, timeout=WAIT)
+
+
+def test_identifier_seen_elsewhere(qtbot: QtBot, session: Session) -> None:
+    vault = session.vault
+    assert vault is not None
+    (earlier,) = add_incidents(
+        vault,
+        [
+            {
+                "occurred_at": "2017-07-15T19:30:00+02:00",
+                "location": {"name": "Calais"},
+                "categories": ["police_violence"],
+                "title": "Earlier",
+                "officers": [
+                    {
+                        "identifier": "1234567",
+                        "identifier_kind": "rio",
+                        "unit": "CRS 8",
+                        "visibility": "visible",
+                    }
+                ],
+            }
+        ],
+    )
+    window = window_of(session)
+    window.new_action.trigger()
+    officers = window.editor.officers
+    officers.add_button.click()
+    officers.identifier.setText("123 4567")
+    qtbot.waitUntil(lambda: officers.seen.text() == "Seen in 1 other incident(s)", timeout=WAIT)
+    assert not officers.open_seen.isHidden()
+    with qtbot.waitSignal(window.editor.open_incidents, timeout=WAIT) as shown:
+        officers.open_seen.click()
+    assert shown.args[0] == [str(earlier)]
+
+
+def test_drafts_are_saved_encrypted_as_you_type(qtbot: QtBot, session: Session) -> None:
+    window = window_of(session)
+    vault = session.vault
+    assert vault is not None
+    window.new_action.trigger()
+    window.editor.title.setText("Half-typed title ZQXV")
+    qtbot.waitUntil(lambda: bool(list_drafts(vault)), timeout=WAIT)
+    wait_idle(qtbot, session)
+    (draft,) = list_drafts(vault)
+    assert draft.incident["title"] == "Half-typed title ZQXV"
+    assert b"ZQXV" not in all_bytes(vault.path)
+    window.editor.save()  # no category yet: refused with a message, the draft stays
+    qtbot.waitUntil(lambda: "categories" in window.editor.message.text(), timeout=WAIT)
+    assert list_drafts(vault)
+    window.editor.categories["eviction"].setChecked(True)
+    window.editor.place.setText("Calais")
+    window.editor.save()
+    qtbot.waitUntil(lambda: window.editor.incident_id is not None, timeout=WAIT)
+    wait_idle(qtbot, session)
+    assert not list_drafts(vault)
+
+
+def test_idle_time_locks(qtbot: QtBot, session: Session) -> None:
+    session.idle.timer.setInterval(50)
+    session.idle.start()
+    qtbot.waitUntil(lambda: session.vault is None, timeout=WAIT)
+    assert session.unlock_dialog is not None
+
+
+def test_french_interface(qtbot: QtBot, qapp: QApplication, session: Session) -> None:
+    vault = session.vault
+    assert vault is not None
+    install_translators(qapp, "fr")
+    window = MainWindow(vault, session.reads, session.writes)
+    qtbot.addWidget(window)
+    assert window.new_action.text() == "&Nouvel incident"
+    assert window.editor.tabs.tabText(1) == "&Témoignages"
+    assert window.category.itemText(1) == "Violences policières"
+    assert "Interne" in window.editor.testimonies.consent.itemText(2)
+    wait_idle(qtbot, session)
+
+
+def test_large_list_loads_in_pages(qtbot: QtBot, session: Session) -> None:
+    vault = session.vault
+    assert vault is not None
+    add_incidents(
+        vault,
+        [
+            {
+                "occurred_at": f"2017-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "location": {"name": "Calais"},
+                "categories": ["other"],
+                "title": f"Incident {i}",
+            }
+            for i in range(450)
+        ],
+    )
+    window = window_of(session)
+    window.model.reload()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 200, timeout=WAIT)
+    assert window.model.canFetchMore()
+    window.model.fetchMore()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 400, timeout=WAIT)
+    window.model.fetchMore()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 450, timeout=WAIT)
+    assert not window.model.canFetchMore()
+    titles = [window.model.index(r, 0).data() for r in range(450)]
+    assert titles == sorted(titles, reverse=True)
+    assert len(list_incidents(vault)) == 450
+    window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 200, timeout=WAIT)
+    assert window.model.index(0, 1).data() == "Incident 0"
+    json.dumps(window.model.index(0, 0).data())
