@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
+from fieldlog.ids import new_id
 from fieldlog.model import CustodyEvent, Incident, IncidentRevision, Media
 from fieldlog.model.base import utcnow
 
@@ -88,7 +89,7 @@ def append_events(session: Session, signer: Signer, events: Iterable[PendingEven
     rows = []
     for pending in events:
         seq += 1
-        event_id = uuid.uuid4()
+        event_id = new_id()
         at = pending.at.astimezone(utcnow().tzinfo)
         digest = sha256_hex(
             event_hash_input(
@@ -122,7 +123,7 @@ def append_events(session: Session, signer: Signer, events: Iterable[PendingEven
         )
         prev = digest
     if rows:
-        session.execute(insert(CustodyEvent), rows)
+        session.execute(insert(CustodyEvent).execution_options(render_nulls=True), rows)
 
 
 @dataclass

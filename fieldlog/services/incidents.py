@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.errors import InvalidInputError, RecordNotFoundError
+from fieldlog.ids import new_id
 from fieldlog.interchange.document import Record, canonical_record, validate_incidents
 from fieldlog.model import (
     Incident,
@@ -20,7 +21,7 @@ from fieldlog.model import (
 from fieldlog.model.base import utcnow
 from fieldlog.services.custody import PendingEvent, append_events
 from fieldlog.services.ids import resolve_uuid
-from fieldlog.services.projection import ProjectionRows, replace_current_view
+from fieldlog.services.projection import ProjectionRows, bulk_insert, replace_current_view
 from fieldlog.vault import Vault
 
 
@@ -51,7 +52,7 @@ def add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
         for record in records:
             content = canonical_json(record)
             digest = sha256_hex(content)
-            revision_id = uuid.uuid4()
+            revision_id = new_id()
             revisions.append(
                 {
                     "id": revision_id,
@@ -68,7 +69,7 @@ def add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
             )
             number += 1
         if revisions:
-            session.execute(insert(IncidentRevision), revisions)
+            session.execute(bulk_insert(IncidentRevision), revisions)
         rows.insert(session)
         append_events(session, vault.signer, events)
     return ids
@@ -123,7 +124,7 @@ def update_incident(
         if content == canonical_json(previous):
             return incident_id, None
         digest = sha256_hex(content)
-        revision_id = uuid.uuid4()
+        revision_id = new_id()
         session.execute(
             insert(IncidentRevision),
             [

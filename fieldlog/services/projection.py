@@ -26,6 +26,15 @@ _SEARCH_INSERT = text(
 _SEARCH_DELETE = text("DELETE FROM incident_search WHERE rowid = :rowid")
 
 
+def bulk_insert(model: type[Any]) -> Any:
+    """An INSERT for many rows at once.
+
+    ``render_nulls`` keeps SQLAlchemy from splitting a batch into many statements
+    wherever optional values (coordinates, people affected) switch between None and not.
+    """
+    return insert(model).execution_options(render_nulls=True)
+
+
 class ProjectionRows:
     """Rows for many incidents, inserted table by table (executemany makes bulk adds fast)."""
 
@@ -114,13 +123,13 @@ class ProjectionRows:
             (VehicleObservation, self.vehicles),
         ):
             if rows:
-                session.execute(insert(model), rows)
+                session.execute(bulk_insert(model), rows)
         if self.search:
             session.execute(_SEARCH_INSERT, self.search)
 
     def insert(self, session: Session) -> None:
         if self.incidents:
-            session.execute(insert(Incident), self.incidents)
+            session.execute(bulk_insert(Incident), self.incidents)
         self.insert_children(session)
 
 

@@ -184,26 +184,31 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text_query: str) -> str | None:
-    """Turn what a person typed into a safe FTS5 query: every word, as a prefix, must match.
+    """Turn what a person typed into a safe FTS5 query: every word must match, the last one
+    as a prefix (it may still be being typed).
 
     Quoting each word keeps FTS5 operators (AND, NEAR, ``-``, ``"``) from being interpreted.
     """
     words = _WORD.findall(text_query)
     if not words:
         return None
-    return " ".join(f'"{word}"*' for word in words)
+    return " ".join([*(f'"{word}"' for word in words[:-1]), f'"{words[-1]}"*'])
 
 
 def search_incidents(
     vault: Vault, text_query: str, *, limit: int = 100, filters: IncidentFilter | None = None
 ) -> list[Record]:
-    """Incidents whose title, description, place, testimonies or identifiers match, best first."""
+    """Incidents whose title, description, place, testimonies or identifiers match.
+
+    Newest recorded first: ranking every match by relevance costs seconds when a
+    common word matches most of a large vault, and people read these lists by date.
+    """
     query_text = fts_query(text_query)
     if query_text is None:
         return []
     matches = text(
-        "SELECT rowid, bm25(incident_search) AS rank FROM incident_search "
-        "WHERE incident_search MATCH :query ORDER BY rank LIMIT :limit"
+        "SELECT rowid FROM incident_search "
+        "WHERE incident_search MATCH :query ORDER BY rowid DESC LIMIT :limit"
     )
     with vault.session() as session:
         ranked = session.execute(matches, {"query": query_text, "limit": limit}).all()
@@ -257,8 +262,6 @@ def identifier_index(vault: Vault) -> list[Record]:
                 OfficerObservation.visibility,
                 OfficerObservation.incident_id,
             )
-            .join(Incident, Incident.id == OfficerObservation.incident_id)
-            .order_by(Incident.occurred_utc, Incident.number)
         ).all()
         vehicles = session.execute(
             select(
@@ -270,9 +273,19 @@ def identifier_index(vault: Vault) -> list[Record]:
                 VehicleObservation.plate_visibility,
                 VehicleObservation.incident_id,
             )
-            .join(Incident, Incident.id == VehicleObservation.incident_id)
-            .order_by(Incident.occurred_utc, Incident.number)
         ).all()
+        # Ordering in Python: a join ordered by time reads pages all over the encrypted
+        # file (measured 10 s for 100,000 incidents, against 1 s for three plain scans).
+        order = {
+            row.id: position
+            for position, row in enumerate(
+                session.execute(
+                    select(Incident.id).order_by(Incident.occurred_utc, Incident.number)
+                )
+            )
+        }
+    officers = sorted(officers, key=lambda o: order.get(o.incident_id, -1))
+    vehicles = sorted(vehicles, key=lambda v: order.get(v.incident_id, -1))
 
     for o in officers:
         if o.identifier_key:

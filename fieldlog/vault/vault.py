@@ -216,6 +216,9 @@ class Vault:
                 vault.backup_made = upgrade_with_backup(
                     vault.engine, vault.database_path, path / BACKUPS_NAME
                 )
+                # Fresh connections after Alembic's: measured several times faster
+                # full-text searches with cipher_memory_security on.
+                vault.engine.dispose()
         except DBAPIError as exc:
             lock.release()
             raise VaultDamagedError(
