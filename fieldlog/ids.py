@@ -1,8 +1,9 @@
-"""Record ids: UUID version 7 (RFC 9562), time-ordered and random.
+"""Ids of internal rows (revisions, custody events): UUID version 7 (RFC 9562).
 
-Unique across laptops (74 random bits, so bundles merge by id), and ordered
-by creation time, so new rows land at the end of the database's indexes
-instead of all over them: bulk adds stay fast as a vault grows.
+Unique across laptops (74 random bits) and ordered by creation time, so new
+rows land at the end of the database's indexes instead of all over them.
+Ids people type (incidents, testimonies, media) stay version 4: rows made in
+the same second would otherwise share their first characters.
 """
 
 import secrets

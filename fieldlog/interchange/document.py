@@ -16,7 +16,6 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
 from fieldlog.errors import InvalidInputError
-from fieldlog.ids import new_id
 from fieldlog.interchange.timefmt import parse_occurrence
 
 FORMAT_NAME = "fieldlog-incidents"
@@ -161,7 +160,7 @@ def parse_document(raw: bytes) -> list[Record]:
 
 
 def _uuid(value: str | None) -> str:
-    return str(uuid.UUID(value)) if value else str(new_id())
+    return str(uuid.UUID(value)) if value else str(uuid.uuid4())
 
 
 def _testimony(given: Record) -> Record:

@@ -1,6 +1,7 @@
 """The evidence data model (SQLAlchemy 2 typed ORM)."""
 
 from fieldlog.model.base import Base
+from fieldlog.model.contacts import Contact, RecordProvenance
 from fieldlog.model.history import CustodyEvent, DeviceKey, IncidentRevision
 from fieldlog.model.media import Media
 from fieldlog.model.records import (
@@ -14,6 +15,7 @@ from fieldlog.model.records import (
 
 __all__ = [
     "Base",
+    "Contact",
     "CustodyEvent",
     "DeviceKey",
     "Incident",
@@ -22,6 +24,7 @@ __all__ = [
     "IncidentRevision",
     "Media",
     "OfficerObservation",
+    "RecordProvenance",
     "Testimony",
     "VehicleObservation",
 ]

@@ -119,7 +119,7 @@ def update_incident(
         record = canonical_record(
             {**incident, "id": str(incident_id)}, recorded_at=now, previous=previous
         )
-        _check_children_belong(session, incident_id, record)
+        check_children_belong(session, incident_id, record)
         content = canonical_json(record)
         if content == canonical_json(previous):
             return incident_id, None
@@ -158,7 +158,7 @@ def update_incident(
     return incident_id, number + 1
 
 
-def _check_children_belong(session: Session, incident_id: uuid.UUID, record: Record) -> None:
+def check_children_belong(session: Session, incident_id: uuid.UUID, record: Record) -> None:
     """A testimony or observation id from another incident would merge two people's accounts."""
     for model, key in (
         (Testimony, "testimonies"),

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from fieldlog.errors import FieldLogError, InvalidInputError, RecordNotFoundError
 from fieldlog.fsutil import atomic_replace
-from fieldlog.ids import new_id
 from fieldlog.interchange.document import Record
 from fieldlog.media.blobstore import BlobCorruptError
 from fieldlog.media.images import Box, ImageRefused, display_copy, make_preview, shareable_copy
@@ -82,7 +81,7 @@ def _record_media(
             blob, fresh_blob = same[0].blob, False
         else:
             blob, fresh_blob = vault.blobs.commit_temp(ingested.temp_blob), True
-        media_id = new_id()
+        media_id = uuid.uuid4()
         now = utcnow()
         try:
             session.execute(

@@ -1,0 +1,54 @@
+"""Merging an incoming record into the one this vault holds: nothing is lost.
+
+The rules, for two records with the same incident id:
+
+* The incident's own fields (time, place, categories, title, description, status,
+  sources, ...) take the incoming values: the bundle is the newer word on them, and the
+  values they replace stay in this vault's earlier revision, never overwritten.
+* Testimonies, officer and vehicle observations are merged by id, as a union: a child
+  in either record stays. For a child in both, the incoming version wins, except that an
+  empty pseudonym on a testimony with consent ``anonymised`` does not erase the pseudonym
+  this vault holds (consent filtering removes it on the way out of every vault it passed
+  through, so its absence says nothing), and the earliest ``recorded_at`` is kept.
+  So a testimony left out of a bundle (consent ``internal``, or not yet known to its
+  sender) is never removed by importing it. The price: a removal in one vault does not
+  reach the others, and has to be made in each.
+* The incident's first ``recorded_at`` is the earlier of the two.
+* This vault's children keep their order; children only the bundle has follow, in its
+  order. So a record that comes back filtered merges into exactly what is already here.
+"""
+
+from datetime import datetime
+
+from fieldlog.interchange.document import Record
+
+CHILDREN = ("testimonies", "officers", "vehicles")
+
+
+def _earlier(first: str, second: str) -> str:
+    return first if datetime.fromisoformat(first) <= datetime.fromisoformat(second) else second
+
+
+def _merge_child(key: str, local: Record, incoming: Record) -> Record:
+    merged = dict(incoming)
+    if key == "testimonies":
+        if incoming["consent"] == "anonymised" and not incoming["witness"] and local["witness"]:
+            merged["witness"] = local["witness"]
+        merged["recorded_at"] = _earlier(local["recorded_at"], incoming["recorded_at"])
+    return merged
+
+
+def merge_records(local: Record, incoming: Record) -> Record:
+    """The union of both records (see the module's rules); both are canonical records."""
+    merged = {key: value for key, value in incoming.items() if key not in CHILDREN}
+    merged["recorded_at"] = _earlier(local["recorded_at"], incoming["recorded_at"])
+    for key in CHILDREN:
+        theirs = {child["id"]: child for child in incoming[key]}
+        mine = {child["id"] for child in local[key]}
+        children = [
+            _merge_child(key, child, theirs[child["id"]]) if child["id"] in theirs else child
+            for child in local[key]
+        ]
+        children += [child for child in incoming[key] if child["id"] not in mine]
+        merged[key] = children
+    return merged

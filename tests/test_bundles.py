@@ -1,0 +1,1011 @@
+"""Bundles for legal teams, on real encrypted vaults, with the real sample photos, the real
+age format, the stock ``age`` and ``tar`` tools and the ``bagit`` validator."""
+
+import argparse
+import hashlib
+import importlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyrage
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+
+from fieldlog.bundles import bagit
+from fieldlog.bundles.agestream import (
+    AgeReader,
+    AgeWriter,
+    bech32_encode,
+    parse_identity,
+    parse_recipient,
+)
+from fieldlog.bundles.chain import event_line, hash_input
+from fieldlog.bundles.errors import (
+    BundleContentError,
+    BundleRefusedError,
+    ExportCancelled,
+    NotABundleError,
+    NotForThisVaultError,
+    UnsafeMemberError,
+    UntrustedSignerError,
+)
+from fieldlog.bundles.merge import merge_records
+from fieldlog.bundles.signing import fingerprint, signature_file
+from fieldlog.bundles.tarstream import Limits, TarWriter
+from fieldlog.cli import main
+from fieldlog.errors import InvalidInputError
+from fieldlog.media.blobstore import BlobCorruptError
+from fieldlog.model import CustodyEvent, RecordProvenance
+from fieldlog.services.audit import audit_vault
+from fieldlog.services.bundles import ExportOptions, export_bundle, import_bundle, verify_bundle
+from fieldlog.services.contacts import add_contact, list_contacts, vault_identity, vault_keys
+from fieldlog.services.custody import Signer, event_hash_input
+from fieldlog.services.incidents import add_incidents, update_incident
+from fieldlog.services.media import attach_file, export_original, make_shareable_copy
+from fieldlog.services.queries import get_incident, list_incidents
+from fieldlog.vault import Vault
+from fieldlog.vault.keys import MINIMUM_KDF
+from tests.conftest import PASSPHRASE, SAMPLE_JSON, SHARED, snapshot
+
+PHOTOS = SHARED / "samples" / "photos"
+ALL_PHOTOS = sorted(p for p in PHOTOS.iterdir() if p.suffix.lower() in (".jpg", ".heic"))
+SAMPLE = json.loads(SAMPLE_JSON.read_text("utf-8"))["incidents"]
+INTERNAL_TEXT = SAMPLE[8]["testimonies"][1]["text"]
+ANONYMISED_WITNESS = SAMPLE[4]["testimonies"][0]["witness"]
+
+pytestmark = pytest.mark.skipif(
+    not PHOTOS.is_dir(), reason="shared/samples/photos is not beside the checkout"
+)
+
+
+def new_vault(path: Path) -> Vault:
+    vault, _code = Vault.create(path, PASSPHRASE, kdf=MINIMUM_KDF)
+    return vault
+
+
+def state(vault: Vault) -> dict[str, tuple[bytes, int]]:
+    """Every file of the vault with its bytes and time. The shared-memory index of the open
+    database changes on reads (it is SQLite's lock table, not data), so it is left out; the
+    database and its write-ahead log are in."""
+    return {k: v for k, v in snapshot(vault.path).items() if not k.endswith("-shm")}
+
+
+def trust(importer: Vault, exporter: Vault, name: str = "Volunteer") -> None:
+    add_contact(importer, name, signing_key=vault_keys(exporter).signing_key)
+
+
+def export_to(exporter: Vault, importer: Vault, out: Path, **options: Any) -> Path:
+    export_bundle(
+        exporter, ExportOptions(recipients=(vault_keys(importer).recipient,), **options), out
+    )
+    return out
+
+
+def identity_file(vault: Vault, folder: Path) -> Path:
+    path = folder / "identity.txt"
+    path.write_text(bech32_encode("age-secret-key-", vault_identity(vault)).upper() + "\n")
+    return path
+
+
+def read_all(reader: AgeReader, size: int = 1 << 20) -> bytes:
+    parts = []
+    while chunk := reader.read(size):
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def decrypt(vault: Vault, bundle: Path) -> bytes:
+    with bundle.open("rb") as source:
+        return read_all(AgeReader(source, [vault_identity(vault)]))
+
+
+def first_id(vault: Vault) -> str:
+    """The first sample incident, the one the photos are attached to."""
+    return str(next(i["id"] for i in list_incidents(vault) if i["title"] == SAMPLE[0]["title"]))
+
+
+def actions(vault: Vault) -> list[str]:
+    with vault.session() as session:
+        return list(session.scalars(select(CustodyEvent.action).order_by(CustodyEvent.seq)))
+
+
+@pytest.fixture
+def volunteer(tmp_path: Path) -> Iterator[Vault]:
+    with new_vault(tmp_path / "volunteer") as vault:
+        yield vault
+
+
+@pytest.fixture
+def legal(tmp_path: Path) -> Iterator[Vault]:
+    with new_vault(tmp_path / "legal") as vault:
+        yield vault
+
+
+@pytest.fixture
+def stranger(tmp_path: Path) -> Iterator[Vault]:
+    with new_vault(tmp_path / "stranger") as vault:
+        yield vault
+
+
+LIGHT_PHOTOS = [PHOTOS / "Canon_40D.jpg", PHOTOS / "DSCN0010.jpg"]
+
+
+@pytest.fixture
+def filled(volunteer: Vault) -> Vault:
+    """The sixteen sample incidents; two sample photos attached to the first one."""
+    ids = add_incidents(volunteer, SAMPLE)
+    for photo in LIGHT_PHOTOS:
+        attach_file(volunteer, str(ids[0]), photo)
+    return volunteer
+
+
+class PhotoBundle:
+    """Every sample photo, exported once from a volunteer's vault to a legal team's."""
+
+    def __init__(self, root: Path) -> None:
+        self.volunteer = new_vault(root / "volunteer")
+        self.legal = new_vault(root / "legal")
+        ids = add_incidents(self.volunteer, SAMPLE)
+        for photo in ALL_PHOTOS:
+            attach_file(self.volunteer, str(ids[0]), photo)
+        trust(self.legal, self.volunteer)
+        self.bundle = export_to(self.volunteer, self.legal, root / "photos.fieldlog")
+
+
+@pytest.fixture(scope="module")
+def photo_bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PhotoBundle]:
+    made = PhotoBundle(tmp_path_factory.mktemp("photos"))
+    yield made
+    made.volunteer.close()
+    made.legal.close()
+
+
+# -- the age format -------------------------------------------------------------------------
+
+
+def need(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is not installed (apt-get install age)")
+        pytest.skip(f"{tool} is not installed")
+    return found
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 200_000])
+def test_age_stream_opens_with_age_and_pyrage_and_reads_theirs(size: int, tmp_path: Path) -> None:
+    age = need("age")
+    identity = pyrage.x25519.Identity.generate()
+    recipient = str(identity.to_public())
+    key = tmp_path / "key.txt"
+    key.write_text(f"{identity}\n")
+    data = os.urandom(size)
+    out = io.BytesIO()
+    writer = AgeWriter(out, [parse_recipient(recipient)])
+    for start in range(0, size, 7000):
+        writer.write(data[start : start + 7000])
+    writer.close()
+    assert pyrage.decrypt(out.getvalue(), [identity]) == data
+    opened = subprocess.run(
+        [age, "-d", "-i", str(key)], input=out.getvalue(), capture_output=True, check=False
+    )
+    assert opened.stdout == data, opened.stderr
+    secret = parse_identity(str(identity))
+    theirs = [
+        subprocess.run([age, "-r", recipient], input=data, capture_output=True, check=True).stdout,
+        pyrage.encrypt(data, [identity.to_public(), pyrage.x25519.Identity.generate().to_public()]),
+    ]
+    for ciphertext in theirs:
+        assert read_all(AgeReader(io.BytesIO(ciphertext), [secret]), 5000) == data
+
+
+def test_age_keys_round_trip_through_bech32() -> None:
+    identity = pyrage.x25519.Identity.generate()
+    assert bech32_encode("age", parse_recipient(str(identity.to_public()))) == str(
+        identity.to_public()
+    )
+    recipient = str(identity.to_public())
+    other = "p" if recipient[-1] == "q" else "q"  # any other character breaks the checksum
+    with pytest.raises(InvalidInputError, match="not an age recipient"):
+        parse_recipient(recipient[:-1] + other)
+
+
+# -- export and import ------------------------------------------------------------------
+
+
+def test_round_trip_keeps_the_real_photos_byte_identical(
+    photo_bundle: PhotoBundle, tmp_path: Path
+) -> None:
+    filled, legal, bundle = photo_bundle.volunteer, photo_bundle.legal, photo_bundle.bundle
+    assert bundle.stat().st_mode & 0o077 == 0
+    raw = bundle.read_bytes()
+    for photo in ALL_PHOTOS:  # encrypted: no file's own bytes are visible
+        assert photo.read_bytes()[:48] not in raw
+    report = import_bundle(legal, bundle)
+    assert (report.incidents_added, report.media_added) == (16, len(ALL_PHOTOS))
+    assert report.verified.signer_trusted
+    assert report.verified.signer_name == "Volunteer"
+    first = first_id(filled)
+    media = get_incident(legal, first)["media"]
+    by_name = {m["filename"]: m for m in media}
+    for photo in ALL_PHOTOS:
+        out = tmp_path / f"{photo.name}.out"
+        export_original(legal, by_name[photo.name]["id"], out)
+        assert out.read_bytes() == photo.read_bytes()
+    original = {m["id"]: m for m in get_incident(filled, first)["media"]}
+    for medium in media:  # same ids, hashes and metadata as in the volunteer's vault
+        for key in ("sha256", "size", "captured_at", "gps", "device", "media_type"):
+            assert medium[key] == original[medium["id"]][key]
+    assert audit_vault(legal).ok, audit_vault(legal).problems
+    assert actions(legal)[-1] == "bundle.import"
+    assert {"incident.import", "media.import"} <= set(actions(legal))
+    with legal.session() as session:
+        rows = list(session.scalars(select(RecordProvenance)))
+    assert len(rows) == 16 + len(ALL_PHOTOS)
+    assert {r.bundle_sha256 for r in rows} == {report.verified.bundle_sha256}
+    assert {r.signer for r in rows} == {vault_keys(filled).signing_key}
+    assert all(r.signer_verified for r in rows)
+
+
+def test_stock_age_tar_and_bagit_open_a_bundle(photo_bundle: PhotoBundle, tmp_path: Path) -> None:
+    age, tar = need("age"), need("tar")
+    try:
+        bagit_validator = importlib.import_module("bagit")  # the Library of Congress validator
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("the bagit validator is not installed (pip install bagit)")
+        pytest.skip("the bagit validator is not installed")
+    filled, legal, bundle = photo_bundle.volunteer, photo_bundle.legal, photo_bundle.bundle
+    shutil.copy(PHOTOS / "ATTRIBUTION.md", tmp_path / "ATTRIBUTION.md")  # beside the copies
+    bag = tmp_path / "bag"
+    bag.mkdir()
+    key = identity_file(legal, tmp_path)
+    decrypted = subprocess.Popen([age, "-d", "-i", str(key), str(bundle)], stdout=subprocess.PIPE)
+    with decrypted:
+        subprocess.run([tar, "-x", "-C", str(bag)], stdin=decrypted.stdout, check=True)
+    assert decrypted.returncode == 0
+    bagit_validator.Bag(str(bag)).validate()
+    assert (bag / "bagit.txt").read_bytes() == bagit.BAGIT_TXT
+    info = (bag / "bag-info.txt").read_text()
+    octets = sum(p.stat().st_size for p in (bag / "data").rglob("*") if p.is_file())
+    assert f"Payload-Oxum: {octets}." in info
+    assert "FieldLog-Signer: " + vault_keys(filled).signing_key in info
+    extracted = {p.name.split("-", 5)[-1]: p for p in (bag / "data" / "media").iterdir()}
+    for photo in ALL_PHOTOS:
+        assert extracted[photo.name].read_bytes() == photo.read_bytes()
+    # The signature is checkable with any Ed25519 tool: it covers the tag manifest's bytes.
+    signature = dict(
+        line.split(": ", 1) for line in (bag / bagit.SIGNATURE_NAME).read_text().splitlines()
+    )
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: PLC0415
+
+    Ed25519PublicKey.from_public_bytes(bytes.fromhex(signature["Signer"])).verify(
+        bytes.fromhex(signature["Signature"]), (bag / bagit.TAGMANIFEST_NAME).read_bytes()
+    )
+    # A changed file is caught by the validator too.
+    victim = next((bag / "data" / "media").iterdir())
+    victim.write_bytes(victim.read_bytes()[:-1] + b"\0")
+    with pytest.raises(bagit_validator.BagValidationError):
+        bagit_validator.Bag(str(bag)).validate()
+
+
+def test_bundle_of_an_unknown_volunteer_is_refused_until_trusted(
+    stranger: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    add_incidents(stranger, SAMPLE[:2])
+    bundle = export_to(stranger, legal, tmp_path / "stranger.fieldlog")
+    before = state(legal)
+    with pytest.raises(UntrustedSignerError, match="not a trusted contact") as refused:
+        import_bundle(legal, bundle)
+    assert fingerprint(vault_keys(stranger).signing_key) in str(refused.value)
+    assert state(legal) == before
+    report = verify_bundle(legal, bundle)
+    assert not report.signer_trusted
+    assert not report.ok
+    assert state(legal) == before
+    trust(legal, stranger, "Stranger, checked by phone")
+    imported = import_bundle(legal, bundle)
+    assert imported.incidents_added == 2
+    assert imported.verified.signer_name == "Stranger, checked by phone"
+
+
+def test_unknown_signer_can_be_accepted_and_is_recorded_unverified(
+    stranger: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    add_incidents(stranger, SAMPLE[:1])
+    bundle = export_to(stranger, legal, tmp_path / "stranger.fieldlog")
+    report = import_bundle(legal, bundle, accept_unknown_signer=True)
+    assert report.incidents_added == 1
+    assert not report.verified.signer_trusted
+    with legal.session() as session:
+        (row,) = session.scalars(select(RecordProvenance))
+    assert row.signer == vault_keys(stranger).signing_key
+    assert not row.signer_verified
+
+
+def test_a_bundle_for_another_vault_is_refused(
+    filled: Vault, legal: Vault, stranger: Vault, tmp_path: Path
+) -> None:
+    trust(legal, filled)
+    bundle = export_to(filled, stranger, tmp_path / "for-stranger.fieldlog")
+    before = state(legal)
+    with pytest.raises(NotForThisVaultError, match="not encrypted to this vault"):
+        import_bundle(legal, bundle)
+    with pytest.raises(NotForThisVaultError):
+        verify_bundle(legal, bundle)
+    plain = tmp_path / "plain.json"
+    plain.write_bytes(SAMPLE_JSON.read_bytes())
+    with pytest.raises(NotABundleError, match="not age-encrypted"):
+        import_bundle(legal, plain)
+    assert state(legal) == before
+
+
+def test_consent_is_enforced_and_survives_the_way_back(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    ids = add_incidents(volunteer, SAMPLE)
+    trust(legal, volunteer)
+    trust(volunteer, legal, "Legal team")
+    bundle = tmp_path / "out.fieldlog"
+    report = export_bundle(
+        volunteer, ExportOptions(recipients=(vault_keys(legal).recipient,)), bundle
+    )
+    assert (report.testimonies, report.testimonies_withheld, report.testimonies_anonymised) == (
+        3,
+        1,
+        1,
+    )
+    plain = decrypt(legal, bundle)
+    assert INTERNAL_TEXT.encode() not in plain
+    assert ANONYMISED_WITNESS.encode() + b'"' not in plain.replace(b'"witness":""', b"")
+    import_bundle(legal, bundle)
+    gathering = get_incident(legal, str(ids[8]))
+    assert [t["consent"] for t in gathering["testimonies"]] == ["legal"]
+    breakfast = get_incident(legal, str(ids[4]))
+    assert breakfast["testimonies"][0]["witness"] == ""
+    assert audit_vault(legal).ok
+    # The filtered records come back: the volunteer keeps the internal testimony and the
+    # pseudonym, and nothing changes.
+    back = tmp_path / "back.fieldlog"
+    export_bundle(legal, ExportOptions(recipients=(vault_keys(volunteer).recipient,)), back)
+    returned = import_bundle(volunteer, back)
+    assert returned.incidents_revised == 0
+    assert returned.incidents_unchanged == 16
+    assert [t["consent"] for t in get_incident(volunteer, str(ids[8]))["testimonies"]] == [
+        "legal",
+        "internal",
+    ]
+    assert get_incident(volunteer, str(ids[4]))["testimonies"][0]["witness"] == ANONYMISED_WITNESS
+
+
+def test_importing_the_same_bundle_twice_changes_nothing(
+    filled: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    trust(legal, filled)
+    bundle = export_to(filled, legal, tmp_path / "out.fieldlog")
+    import_bundle(legal, bundle)
+    before = state(legal)
+    events = len(actions(legal))
+    again = import_bundle(legal, bundle)
+    assert again.already_imported
+    assert not again.changed
+    assert (again.incidents_unchanged, again.media_unchanged) == (16, len(LIGHT_PHOTOS))
+    assert state(legal) == before
+    assert len(actions(legal)) == events
+    # A new bundle of the same records adds provenance, not records.
+    second = export_to(filled, legal, tmp_path / "second.fieldlog")
+    other = import_bundle(legal, second)
+    assert not other.changed
+    assert not other.already_imported
+    assert len(list_incidents(legal)) == 16
+    assert audit_vault(legal).ok
+
+
+def test_two_volunteers_bundles_about_one_incident_merge(
+    volunteer: Vault, stranger: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    shared_id = str(uuid.uuid4())
+    base = {**SAMPLE[0], "id": shared_id, "testimonies": []}
+    first_testimony = {"id": str(uuid.uuid4()), "text": "First account", "consent": "legal"}
+    second_testimony = {"id": str(uuid.uuid4()), "text": "Second account", "consent": "legal"}
+    add_incidents(volunteer, [{**base, "testimonies": [first_testimony]}])
+    add_incidents(stranger, [{**base, "testimonies": [second_testimony]}])
+    update_incident(
+        stranger, shared_id, {**base, "title": "Corrected title", "testimonies": [second_testimony]}
+    )
+    trust(legal, volunteer, "First")
+    trust(legal, stranger, "Second")
+    one = import_bundle(legal, export_to(volunteer, legal, tmp_path / "one.fieldlog"))
+    two = import_bundle(legal, export_to(stranger, legal, tmp_path / "two.fieldlog"))
+    assert (one.incidents_added, two.incidents_revised) == (1, 1)
+    merged = get_incident(legal, shared_id)
+    assert len(list_incidents(legal)) == 1
+    assert merged["title"] == "Corrected title"
+    assert [t["text"] for t in merged["testimonies"]] == ["First account", "Second account"]
+    assert merged["revision"] == 2
+    # Each volunteer's bundle again: already held, nothing changes.
+    again = import_bundle(legal, export_to(volunteer, legal, tmp_path / "one-again.fieldlog"))
+    assert again.incidents_unchanged == 1
+    assert get_incident(legal, shared_id)["revision"] == 2
+    assert audit_vault(legal).ok
+
+
+def test_merge_rules_keep_every_child() -> None:
+    stamp = "2017-07-15T20:00:00+00:00"
+    later = "2017-07-16T20:00:00+00:00"
+
+    def testimony(key: str, witness: str, consent: str, when: str) -> dict[str, Any]:
+        return {
+            "id": key,
+            "witness": witness,
+            "role": "witness",
+            "language": "fr",
+            "text": key,
+            "translation": "",
+            "consent": consent,
+            "recorded_at": when,
+        }
+
+    local = {
+        "title": "mine",
+        "recorded_at": stamp,
+        "testimonies": [
+            testimony("a", "A.", "anonymised", stamp),
+            testimony("b", "B.", "internal", stamp),
+        ],
+        "officers": [],
+        "vehicles": [],
+    }
+    incoming = {
+        "title": "theirs",
+        "recorded_at": later,
+        "testimonies": [
+            testimony("c", "", "legal", later),
+            testimony("a", "", "anonymised", later),
+        ],
+        "officers": [],
+        "vehicles": [],
+    }
+    merged = merge_records(local, incoming)
+    assert merged["title"] == "theirs"
+    assert merged["recorded_at"] == stamp
+    assert [(t["id"], t["witness"], t["recorded_at"]) for t in merged["testimonies"]] == [
+        ("a", "A.", stamp),
+        ("b", "B.", stamp),
+        ("c", "", later),
+    ]
+
+
+def test_export_options_select_and_share_copies(
+    filled: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    trust(legal, filled)
+    recipient = (vault_keys(legal).recipient,)
+    july = export_bundle(
+        filled,
+        ExportOptions(
+            recipients=recipient, since="2017-07-01", until="2017-07-31", categories=("tear_gas",)
+        ),
+        tmp_path / "july.fieldlog",
+    )
+    expected = [
+        i for i in SAMPLE if "2017-07" in i["occurred_at"][:7] and "tear_gas" in i["categories"]
+    ]
+    assert july.incidents == len(expected)
+    first = first_id(filled)
+    one = export_bundle(
+        filled, ExportOptions(recipients=recipient, ids=(first,)), tmp_path / "one.fieldlog"
+    )
+    assert (one.incidents, one.media) == (1, len(LIGHT_PHOTOS))
+    photo = next(m for m in get_incident(filled, first)["media"] if m["filename"] == "DSCN0010.jpg")
+    copy = make_shareable_copy(filled, photo["id"])
+    shared = export_bundle(
+        filled,
+        ExportOptions(recipients=recipient, ids=(first,), shareable_copies=True),
+        tmp_path / "shared.fieldlog",
+    )
+    assert (shared.media, shared.media_left_out) == (1, len(LIGHT_PHOTOS) - 1)
+    plain = decrypt(legal, tmp_path / "shared.fieldlog")
+    assert b"NIKON" not in plain
+    assert b"Exif\x00\x00" not in plain
+    import_bundle(legal, tmp_path / "shared.fieldlog")
+    (imported,) = get_incident(legal, first)["media"]
+    assert imported["id"] == str(copy.media_id)
+    assert imported["derived_from"] is None
+    assert imported["derivation"]["original_not_imported"] == photo["id"]
+    assert audit_vault(legal).ok
+    with pytest.raises(InvalidInputError, match="exists"):
+        export_bundle(filled, ExportOptions(recipients=recipient), tmp_path / "one.fieldlog")
+
+
+def test_cancelled_export_leaves_no_file(filled: Vault, legal: Vault, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ExportCancelled):
+        export_bundle(
+            filled,
+            ExportOptions(recipients=(vault_keys(legal).recipient,)),
+            out / "bundle.fieldlog",
+            cancelled=lambda: True,
+        )
+    assert list(out.iterdir()) == []
+
+
+def test_chain_lines_hash_like_the_custody_log(filled: Vault) -> None:
+    with filled.session() as session:
+        event = session.scalars(select(CustodyEvent).where(CustodyEvent.seq == 2)).one()
+    exported = json.loads(event_line(event, whole=True))
+    assert hash_input(exported) == event_hash_input(
+        seq=event.seq,
+        event_id=event.id,
+        at=event.at,
+        action=event.action,
+        subject_type=event.subject_type,
+        subject_id=event.subject_id,
+        revision_id=event.revision_id,
+        content_sha256=event.content_sha256,
+        prev_hash=event.prev_hash,
+        signer=event.signer,
+    )
+
+
+# -- hostile bundles ------------------------------------------------------------------------
+
+
+class Bench:
+    """A volunteer's vault, a trusting legal team's vault and one bundle between them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.volunteer = new_vault(root / "volunteer")
+        self.legal = new_vault(root / "legal")
+        ids = add_incidents(self.volunteer, [SAMPLE[0], SAMPLE[8]])
+        for name in ("Canon_40D.jpg", "DSCN0012.jpg"):
+            attach_file(self.volunteer, str(ids[0]), PHOTOS / name)
+        trust(self.legal, self.volunteer)
+        self.bundle = export_to(self.volunteer, self.legal, root / "good.fieldlog")
+        self.ciphertext = self.bundle.read_bytes()
+        self.plaintext = decrypt(self.legal, self.bundle)
+        self.recipient = parse_recipient(vault_keys(self.legal).recipient)
+        self.signer: Signer = self.volunteer.signer
+        with tarfile.open(fileobj=io.BytesIO(self.plaintext)) as archive:
+            self.members = [
+                (m.name, archive.extractfile(m).read())  # type: ignore[union-attr]
+                for m in archive.getmembers()
+            ]
+            self.headers = [m.offset for m in archive.getmembers()]
+            self.mtime = int(archive.getmembers()[0].mtime)
+        self.state = state(self.legal)
+        self.count = 0
+
+    def encrypt(self, plain: bytes) -> bytes:
+        out = io.BytesIO()
+        writer = AgeWriter(out, [self.recipient])
+        writer.write(plain)
+        writer.close()
+        return out.getvalue()
+
+    def repack(self, payload: dict[str, bytes], manifest: bytes | None = None) -> bytes:
+        """A validly signed bundle of ``payload`` (tag files remade, then signed by the
+        trusted volunteer), so what is refused is the content, not the signature."""
+        tags = dict(self.members[:5])
+        ordered = sorted(
+            payload, key=lambda p: (not p.endswith(".json"), not p.endswith(".jsonl"), p)
+        )
+        if manifest is None:
+            manifest = bagit.manifest(
+                [(hashlib.sha256(payload[p]).hexdigest(), p) for p in ordered]
+            )
+        info = [
+            line
+            for line in tags[bagit.BAG_INFO_NAME].decode().splitlines()
+            if not line.startswith("Payload-Oxum")
+        ]
+        oxum = f"Payload-Oxum: {sum(len(d) for d in payload.values())}.{len(payload)}"
+        tags[bagit.BAG_INFO_NAME] = ("\n".join([oxum, *info]) + "\n").encode()
+        tags[bagit.MANIFEST_NAME] = manifest
+        listed = [bagit.BAGIT_NAME, bagit.BAG_INFO_NAME, bagit.MANIFEST_NAME]
+        tagmanifest = bagit.manifest([(hashlib.sha256(tags[n]).hexdigest(), n) for n in listed])
+        tags[bagit.TAGMANIFEST_NAME] = tagmanifest
+        tags[bagit.SIGNATURE_NAME] = signature_file(self.signer, tagmanifest)
+        out = io.BytesIO()
+        tar = TarWriter(out, self.mtime)
+        for name in bagit.TAG_FILES:
+            tar.add_bytes(name, tags[name])
+        for path in ordered:
+            tar.add_bytes(path, payload[path])
+        tar.close()
+        return self.encrypt(out.getvalue())
+
+    def payload(self) -> dict[str, bytes]:
+        return dict(self.members[5:])
+
+    def refused(self, data: bytes, limits: Limits | None = None) -> BundleRefusedError:
+        self.count += 1
+        path = self.root / f"mutated-{self.count}.fieldlog"
+        path.write_bytes(data)
+        try:
+            with pytest.raises(BundleRefusedError) as caught:
+                import_bundle(self.legal, path, limits=limits)
+            assert "\n" not in str(caught.value)
+            assert state(self.legal) == self.state
+        finally:
+            path.unlink()
+        return caught.value
+
+    def accepted(self, data: bytes) -> None:
+        path = self.root / "control.fieldlog"
+        path.write_bytes(data)
+        assert verify_bundle(self.legal, path).ok
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bench]:
+    made = Bench(tmp_path_factory.mktemp("bench"))
+    yield made
+    made.volunteer.close()
+    made.legal.close()
+
+
+def test_the_bench_bundle_and_its_repack_are_accepted(bench: Bench) -> None:
+    bench.accepted(bench.ciphertext)
+    bench.accepted(bench.encrypt(bench.plaintext))
+    bench.accepted(bench.repack(bench.payload()))
+
+
+def flip(data: bytes, position: int, mask: int) -> bytes:
+    return data[:position] + bytes([data[position] ^ mask]) + data[position + 1 :]
+
+
+@st.composite
+def byte_mutations(draw: st.DrawFn, bench: Bench) -> tuple[str, bytes]:
+    layer = draw(st.sampled_from(["ciphertext", "tar", "tar-header"]))
+    kind = draw(st.sampled_from(["flip", "truncate", "append"]))
+    if layer == "tar-header":
+        start = draw(st.sampled_from(bench.headers))
+        position = start + draw(st.integers(0, 511))
+        mutated = flip(bench.plaintext, position, draw(st.integers(1, 255)))
+        return layer, bench.encrypt(mutated)
+    data = bench.ciphertext if layer == "ciphertext" else bench.plaintext
+    if kind == "flip":
+        mutated = flip(data, draw(st.integers(0, len(data) - 1)), draw(st.integers(1, 255)))
+    elif kind == "truncate":
+        mutated = data[: draw(st.integers(0, len(data) - 1))]
+    else:
+        mutated = data + draw(st.binary(min_size=1, max_size=1024))
+    return layer, mutated if layer == "ciphertext" else bench.encrypt(mutated)
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_every_flipped_cut_or_appended_byte_is_refused(bench: Bench, data: st.DataObject) -> None:
+    _layer, mutated = data.draw(byte_mutations(bench))
+    bench.refused(mutated)
+
+
+def _manifest_mutation(draw: st.DrawFn, bench: Bench) -> bytes:
+    payload = bench.payload()
+    lines = bagit.manifest(
+        [(hashlib.sha256(d).hexdigest(), p) for p, d in payload.items()]
+    ).splitlines(keepends=True)
+    index = draw(st.integers(0, len(lines) - 1))
+    operation = draw(st.sampled_from(["drop", "twice", "digit", "unlisted", "swap", "path"]))
+    if operation == "drop":
+        del lines[index]
+    elif operation == "twice":
+        lines.insert(index, lines[index])
+    elif operation == "digit":
+        line = lines[index]
+        position = draw(st.integers(0, 63))
+        digit = "0" if line[position : position + 1] != b"0" else "1"
+        lines[index] = line[:position] + digit.encode() + line[position + 1 :]
+    elif operation == "unlisted":
+        lines.append(b"0" * 64 + b"  data/media/unlisted.bin\n")
+    elif operation == "swap":
+        other = (index + 1) % len(lines)
+        lines[index], lines[other] = (
+            lines[index][:64] + lines[other][64:],
+            lines[other][:64] + lines[index][64:],
+        )
+    else:
+        lines[index] = lines[index][:66] + b"../" + lines[index][66:]
+    return bench.repack(payload, b"".join(lines))
+
+
+def _json_mutation(draw: st.DrawFn, bench: Bench) -> bytes:
+    payload = bench.payload()
+    if draw(st.booleans()):
+        document = json.loads(payload["data/incidents.json"])
+        incident = draw(st.sampled_from(document["incidents"]))
+        key = draw(st.sampled_from(sorted(incident)))
+        operation = draw(st.sampled_from(["drop", "wrong type", "extra field", "change"]))
+        if operation == "drop":
+            del incident[key]
+        elif operation == "wrong type":
+            incident[key] = draw(st.sampled_from([12345, None, "x", [], {"a": 1}, True, -1.5]))
+            if incident[key] == incident.get(key) and key in ("title",):  # pragma: no cover
+                incident[key] = 0
+        elif operation == "extra field":
+            incident[draw(st.sampled_from(["extra", "Title", "id2"]))] = "x"
+        elif key in ("title", "description", "location", "occurred_at"):
+            incident[key] = {
+                "title": "Changed",
+                "description": "Changed",
+                "location": {"name": "Elsewhere"},
+                "occurred_at": "2017-01-01",
+            }[key]
+        else:
+            incident["title"] = incident["title"] + "."
+        payload["data/incidents.json"] = json.dumps(document).encode()
+    else:
+        lines = payload["data/custody.jsonl"].splitlines(keepends=True)
+        index = draw(st.integers(0, len(lines) - 1))
+        operation = draw(st.sampled_from(["drop", "twice", "edit", "swap"]))
+        if operation == "drop":
+            del lines[index]
+        elif operation == "twice":
+            lines.insert(index, lines[index])
+        elif operation == "swap" and len(lines) > 1:
+            other = (index + 1) % len(lines)
+            lines[index], lines[other] = lines[other], lines[index]
+        else:
+            event = json.loads(lines[index])
+            field = draw(st.sampled_from(sorted(event)))
+            event[field] = "0" * 64 if event[field] != "0" * 64 else "1" * 64
+            lines[index] = json.dumps(event, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+        payload["data/custody.jsonl"] = b"".join(lines)
+    return bench.repack(payload)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_every_changed_manifest_line_or_record_is_refused_even_when_re_signed(
+    bench: Bench, data: st.DataObject
+) -> None:
+    mutate: Callable[[st.DrawFn, Bench], bytes] = data.draw(
+        st.sampled_from([_manifest_mutation, _json_mutation])
+    )
+    bench.refused(data.draw(st.composite(lambda draw: mutate(draw, bench))()))
+
+
+def _raw_tar(bench: Bench, extra: list[tuple[tarfile.TarInfo, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        for name, data in bench.members:
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), bench.mtime, 0o600
+            archive.addfile(info, io.BytesIO(data))
+        for info, data in extra:
+            info.mtime, info.mode = bench.mtime, 0o600  # canonical but for what is tested
+            archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def _member(
+    name: str, kind: bytes = tarfile.REGTYPE, link: str = "", size: int = 0
+) -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.type, info.linkname, info.size = kind, link, size
+    return info
+
+
+@pytest.mark.parametrize(
+    ("member", "message"),
+    [
+        (_member("data/media/link", tarfile.SYMTYPE, "/etc/passwd"), "link"),
+        (_member("data/media/hard", tarfile.LNKTYPE, "bagit.txt"), "link"),
+        (_member("data/media/dev", tarfile.CHRTYPE), "device"),
+        (_member("data/media/fifo", tarfile.FIFOTYPE), "device or pipe"),
+        (_member("/etc/cron.d/x", size=1), "absolute path"),
+        (_member("data/../../x", size=1), r"'\.\.'"),
+        (_member("data/incidents.json", size=1), "appears twice"),
+        (_member("data/media/unlisted.bin", size=1), "not in its manifest"),
+    ],
+    ids=["symlink", "hardlink", "device", "fifo", "absolute", "dotdot", "twice", "unlisted"],
+)
+def test_unsafe_archive_members_are_refused(
+    bench: Bench, member: tarfile.TarInfo, message: str
+) -> None:
+    refused = bench.refused(bench.encrypt(_raw_tar(bench, [(member, b"x" * member.size)])))
+    assert isinstance(refused, UnsafeMemberError | BundleContentError)
+    assert refused.args[0].startswith("refused:")
+    assert re.search(message, str(refused))
+
+
+def test_archive_bombs_are_refused(bench: Bench) -> None:
+    assert "more files" in str(bench.refused(bench.ciphertext, Limits(max_members=4)))
+    assert "larger" in str(bench.refused(bench.ciphertext, Limits(max_total_bytes=20_000)))
+    assert "larger" in str(bench.refused(bench.ciphertext, Limits(max_member_bytes=10_000)))
+    huge = _member("data/media/huge.bin", size=0)
+    raw = bytearray(_raw_tar(bench, [(huge, b"")]))
+    # Declare 1 PiB in the last header (base-256), fix its checksum: refused before reading.
+    header_at = next(i for i in range(0, len(raw), 512) if raw[i : i + 18] == b"data/media/huge.bi")
+    raw[header_at + 124 : header_at + 136] = b"\x80" + (1 << 50).to_bytes(11, "big")
+    raw[header_at + 148 : header_at + 156] = b" " * 8
+    raw[header_at + 148 : header_at + 156] = b"%06o\0 " % sum(raw[header_at : header_at + 512])
+    assert "larger" in str(bench.refused(bench.encrypt(bytes(raw))))
+
+
+def test_records_that_do_not_match_the_schema_are_refused(bench: Bench) -> None:
+    payload = bench.payload()
+    document = json.loads(payload["data/incidents.json"])
+    document["incidents"][0]["categories"] = ["not_a_category"]
+    payload["data/incidents.json"] = json.dumps(document).encode()
+    refused = bench.refused(bench.repack(payload))
+    assert "do not match the schema" in str(refused)
+    assert "categories" in str(refused)
+
+
+def test_messages_name_no_content(bench: Bench) -> None:
+    payload = bench.payload()
+    document = json.loads(payload["data/incidents.json"])
+    document["incidents"][1]["title"] = 42
+    payload["data/incidents.json"] = json.dumps(document).encode()
+    message = str(bench.refused(bench.repack(payload)))
+    for incident in (SAMPLE[0], SAMPLE[8]):
+        assert incident["title"] not in message
+        assert incident["location"]["name"] not in message
+
+
+def test_a_damaged_blob_stops_the_export(filled: Vault, legal: Vault, tmp_path: Path) -> None:
+    name = sorted(filled.blobs.names())[0]
+    path = filled.blobs.path_of(name)
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 1
+    path.write_bytes(bytes(raw))
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(BlobCorruptError):
+        export_to(filled, legal, out / "bundle.fieldlog")
+    assert list(out.iterdir()) == []
+
+
+# -- the command line -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def bundle_main(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[str]], int]:
+    """``fieldlog.cli.main`` with the bundle commands, until parser.py adds them itself."""
+    from fieldlog.cli import parser as parser_module  # noqa: PLC0415
+    from fieldlog.cli.bundle_commands import add_bundle_commands  # noqa: PLC0415
+
+    original = parser_module.build_parser
+
+    def build() -> argparse.ArgumentParser:
+        parser = original()
+        group = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        if "export" not in group.choices:
+            commands = parser_module._Commands.__new__(parser_module._Commands)
+            commands._parser, commands._group = parser, group
+            add_bundle_commands(commands)
+        return parser
+
+    monkeypatch.setattr("fieldlog.cli.build_parser", build)
+    return main
+
+
+def test_command_line(
+    tmp_path: Path,
+    passphrase_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    bundle_main: Callable[[list[str]], int],
+) -> None:
+    paths = {name: tmp_path / name for name in ("volunteer", "legal")}
+    for path in paths.values():
+        new_vault(path).close()
+    base = {
+        n: ["--vault", str(p), "--passphrase-file", str(passphrase_file)] for n, p in paths.items()
+    }
+    with Vault.open(paths["volunteer"], PASSPHRASE) as vault:
+        add_incidents(vault, SAMPLE[:9])
+    assert bundle_main([*base["legal"], "keys", "--json"]) == 0
+    legal_keys = json.loads(capsys.readouterr().out)
+    assert set(legal_keys) == {"recipient", "signing_key", "fingerprint"}
+    assert bundle_main([*base["volunteer"], "keys"]) == 0
+    volunteer_text = capsys.readouterr().out
+    volunteer_key = volunteer_text.split("signing key  ")[1].split()[0]
+    assert (
+        bundle_main(
+            [
+                *base["volunteer"],
+                "contacts",
+                "add",
+                "Legal team",
+                "--recipient",
+                legal_keys["recipient"],
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert (
+        bundle_main(
+            [
+                *base["volunteer"],
+                "contacts",
+                "add",
+                "Legal team",
+                "--recipient",
+                legal_keys["recipient"],
+            ]
+        )
+        == 1
+    )
+    assert capsys.readouterr().err == "error: a contact with that name already exists\n"
+    assert bundle_main([*base["volunteer"], "contacts", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["recipient"] == legal_keys["recipient"]
+    out = tmp_path / "calais.fieldlog"
+    assert (
+        bundle_main(
+            [
+                *base["volunteer"],
+                "export",
+                "--recipient",
+                "Legal team",
+                "--since",
+                "2017-07-01",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "1 internal testimony(ies) left out" in printed
+    assert bundle_main([*base["legal"], "verify", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "UNKNOWN key" in captured.out
+    assert captured.err.startswith("error: the bundle is intact but its signer is not a trusted")
+    assert bundle_main([*base["legal"], "import", str(out)]) == 1
+    assert capsys.readouterr().err.startswith("error: refused: the bundle is signed by a key")
+    assert (
+        bundle_main(
+            [*base["legal"], "contacts", "add", "Volunteer", "--signing-key", volunteer_key]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert bundle_main([*base["legal"], "verify", str(out), "--json"]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["ok"]
+    assert verdict["signer_name"] == "Volunteer"
+    assert bundle_main([*base["legal"], "import", str(out)]) == 0
+    assert "added" in capsys.readouterr().out
+    assert bundle_main([*base["legal"], "import", str(out)]) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    with Vault.open(paths["legal"], PASSPHRASE) as vault:
+        assert len(list_incidents(vault)) == len(
+            [i for i in SAMPLE[:9] if i["occurred_at"] >= "2017-07-01"]
+        )
+        assert [c.name for c in list_contacts(vault)] == ["Volunteer"]
+        with vault.session() as session:
+            assert session.execute(text("SELECT count(*) FROM record_provenance")).scalar()
+    damaged = tmp_path / "damaged.fieldlog"
+    raw = bytearray(out.read_bytes())
+    raw[len(raw) // 2] ^= 1
+    damaged.write_bytes(bytes(raw))
+    assert bundle_main([*base["legal"], "verify", str(damaged), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["ok"] is False
+    assert captured.err.startswith("error: the bundle is damaged or was changed")
