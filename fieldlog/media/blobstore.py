@@ -65,33 +65,35 @@ class BlobWriter:
         self._aead = _file_key(root_key, salt)
         self._out = out
         self._chunk_size = chunk_size
-        self._pending = bytearray()
+        self._pending: bytes | bytearray = b""
         self._counter = 0
         out.write(self._header)
 
     def _emit(self, chunk: bytes | bytearray, last: bool) -> None:
-        self._out.write(self._aead.encrypt(_nonce(self._counter, last), bytes(chunk), self._header))
+        self._out.write(self._aead.encrypt(_nonce(self._counter, last), chunk, self._header))
         self._counter += 1
 
     def write(self, data: bytes) -> None:
         if len(self._pending) == self._chunk_size and data:
             self._emit(self._pending, last=False)
-            self._pending = bytearray()
+            self._pending = b""
         if not self._pending and len(data) == self._chunk_size:
-            self._pending = bytearray(data)  # the common case: whole chunks, one copy
+            self._pending = data  # the common case, whole chunks: kept as they are, no copy
             return
+        pending = bytearray(self._pending)
         view = memoryview(data)
         while view:
-            room = self._chunk_size - len(self._pending)
-            self._pending += view[:room]
+            room = self._chunk_size - len(pending)
+            pending += view[:room]
             view = view[room:]
             if view:
-                self._emit(self._pending, last=False)
-                self._pending = bytearray()
+                self._emit(pending, last=False)
+                pending = bytearray()
+        self._pending = pending
 
     def finish(self) -> None:
         self._emit(self._pending, last=True)
-        self._pending = bytearray()
+        self._pending = b""
 
 
 def read_blob(source: BinaryIO, root_key: bytes) -> Iterator[bytes]:

@@ -74,11 +74,11 @@ def ingest_stream(
                     raise IngestCancelled
                 hasher.chunks.put(chunk)
                 writer.write(chunk)
-                if len(head) < HEAD_BYTES:
-                    head += chunk[: HEAD_BYTES - len(head)]
                 if size == 0:
                     media_type, kind = sniff(chunk[:SNIFF_BYTES])
                     whole = bytearray() if kind == "image" else None
+                if kind == "image" and len(head) < HEAD_BYTES:  # EXIF is read from images only
+                    head += chunk[: HEAD_BYTES - len(head)]
                 if whole is not None:
                     if len(whole) + len(chunk) <= MAX_PREVIEW_BYTES:
                         whole += chunk
