@@ -9,6 +9,7 @@ from typing import NoReturn
 from fieldlog import __version__
 from fieldlog.cli import commands as cmd
 from fieldlog.cli.bundle_commands import add_bundle_commands
+from fieldlog.cli.summary_commands import add_summary_command
 from fieldlog.model.vocabulary import Category
 
 Handler = Callable[[argparse.Namespace], int]
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     _record_commands(commands)
     _media_commands(commands)
     add_bundle_commands(commands)
+    add_summary_command(commands)
     demo = commands.add("demo", cmd.cmd_demo, "make (once) and open a demo vault of sample data")
     demo.add_argument(
         "--print", action="store_true", help="list its incidents instead of opening the app"

@@ -1,0 +1,316 @@
+"""Setting text on PDF pages: paragraphs, tables and page breaks on top of fpdf2.
+
+fpdf2 shapes text with HarfBuzz (Arabic joining, right-to-left order, Ethiopic syllables)
+and falls back to the Arabic and Ethiopic fonts for characters Noto Sans lacks. That path
+costs a few hundred microseconds a line, and its ``multi_cell`` line breaking grows with the
+square of the paragraph; a year of incidents is a hundred thousand lines. So text that Noto
+Sans covers and that needs no shaping (no right-to-left letters, no combining marks) takes a
+fast path: words are measured once from the font's advance widths, lines are broken here,
+and each line is written with ``FPDF.text``. Everything else goes through fpdf2's shaping,
+line by line, so both kinds of paragraph break across pages the same way.
+"""
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
+
+from fieldlog.reports.fonts import FontFiles, advance_widths
+
+FAMILY = "NotoSans"
+_COMPLEX_BIDI = frozenset(
+    {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI", "NSM"}
+)
+_RTL = frozenset({"R", "AL"})
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float  # points
+    bold: bool = False
+    colour: tuple[int, int, int] = (34, 34, 34)
+    leading: float = 1.32  # line height, in font sizes
+
+    @property
+    def line_height(self) -> float:
+        return self.size * self.leading
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: text in one style, indented from the left edge of its box."""
+
+    text: str
+    style: Style
+    indent: float = 0.0
+    space_before: float = 0.0
+
+
+@dataclass
+class Laid:
+    """A paragraph broken into lines for a given width."""
+
+    para: Para
+    lines: list[str]
+    simple: bool
+    rtl: bool
+    width: float
+
+    @property
+    def height(self) -> float:
+        return self.para.space_before + len(self.lines) * self.para.style.line_height
+
+
+@dataclass
+class Column:
+    width: float
+    numeric: bool = False  # right-aligned
+
+
+@dataclass
+class Row:
+    cells: list[list[Para]]
+    laid: list[list[Laid]] = field(default_factory=list)
+    height: float = 0.0
+
+
+def _simple_character(character: str) -> bool:
+    return unicodedata.bidirectional(character) not in _COMPLEX_BIDI and not unicodedata.combining(
+        character
+    )
+
+
+def _starts_right_to_left(text: str) -> bool:
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction == "L":
+            return False
+        if direction in _RTL:
+            return True
+    return False
+
+
+class Typesetter:
+    """Lays paragraphs and tables down the pages of an ``FPDF`` in points, top to bottom."""
+
+    CELL_PADDING = 3.0
+
+    def __init__(self, pdf: FPDF, fonts: FontFiles) -> None:
+        self.pdf = pdf
+        pdf.add_font(FAMILY, "", str(fonts.regular))
+        pdf.add_font(FAMILY, "B", str(fonts.bold))
+        for family, path in fonts.fallbacks:
+            pdf.add_font(family, "", str(path))
+        if fonts.fallbacks:
+            # Bold text in another script falls back to that script's regular weight.
+            pdf.set_fallback_fonts([family for family, _ in fonts.fallbacks], exact_match=False)
+        pdf.set_text_shaping(True)
+        pdf.c_margin = 0  # text starts exactly at x on both paths
+        # Breaks are decided here, line by line (the bottom margin still marks the limit).
+        pdf.set_auto_page_break(False, margin=pdf.b_margin)
+        self._widths = {False: advance_widths(fonts.regular), True: advance_widths(fonts.bold)}
+        self._simple = frozenset(
+            c
+            for c in self._widths[False].keys() & self._widths[True].keys()
+            if _simple_character(c)
+        )
+        self._word_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
+        self._shaped_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
+        self._style: Style | None = None
+        self.on_new_page: Callable[[], None] | None = None
+        self.left = pdf.l_margin
+        self.width = pdf.w - pdf.l_margin - pdf.r_margin
+        self.top = pdf.t_margin
+        self.bottom = pdf.h - pdf.b_margin
+        self.y = self.top
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def new_page(self) -> None:
+        self.pdf.add_page()
+        self._style = None  # a new page needs its font set again
+        self.y = self.top
+        if self.on_new_page is not None:
+            self.on_new_page()
+
+    def room(self) -> float:
+        return self.bottom - self.y
+
+    def ensure(self, height: float) -> None:
+        """Start a new page unless ``height`` fits on this one (or could fit on no page)."""
+        if height > self.room() and self.y > self.top:
+            self.new_page()
+
+    def skip(self, height: float) -> None:
+        self.y += height
+
+    # -- measuring and breaking --------------------------------------------------------------
+
+    def use(self, style: Style) -> None:
+        if style != self._style:
+            self.pdf.set_font(FAMILY, "B" if style.bold else "", style.size)
+            self.pdf.set_text_color(*style.colour)
+            self._style = style
+
+    def is_simple(self, text: str) -> bool:
+        return self._simple.issuperset(text)
+
+    def _word_width(self, word: str, bold: bool) -> float:
+        cache = self._word_widths[bold]
+        width = cache.get(word)
+        if width is None:
+            table = self._widths[bold]
+            width = cache[word] = sum(table[c] for c in word)
+        return width
+
+    def measure(self, text: str, style: Style) -> float:
+        if self.is_simple(text):
+            space = self._widths[style.bold][" "]
+            words = sum(self._word_width(w, style.bold) for w in text.split(" "))
+            return (words + text.count(" ") * space) * style.size / 1000
+        self.use(style)
+        return float(self.pdf.get_string_width(text))
+
+    def _shaped_width(self, word: str, bold: bool) -> float:
+        """A word's width as shaped (joined Arabic letters are not the sum of the letters)."""
+        cache = self._shaped_widths[bold]
+        width = cache.get(word)
+        if width is None:
+            self.use(Style(10.0, bold=bold))
+            width = cache[word] = float(self.pdf.get_string_width(word)) * 100
+        return width
+
+    def _wrap(self, text: str, style: Style, width: float, simple: bool) -> list[str]:
+        """Break at spaces, in logical order; words are measured once, in thousandths of an em."""
+        limit = width * 1000 / style.size
+        space = self._widths[style.bold][" "]
+        measure = self._word_width if simple else self._shaped_width
+        lines: list[str] = []
+        words: list[str] = []
+        used = 0.0
+        for word in text.split(" "):
+            if not word:
+                continue
+            word_width = measure(word, style.bold)
+            if words and used + space + word_width > limit:
+                lines.append(" ".join(words))
+                words, used = [], 0.0
+            if word_width > limit and simple:  # a word longer than the line (an address): cut it
+                table = self._widths[style.bold]
+                piece, piece_width = "", 0.0
+                for character in word:
+                    if piece and piece_width + table[character] > limit:
+                        lines.append(piece)
+                        piece, piece_width = "", 0.0
+                    piece += character
+                    piece_width += table[character]
+                word, word_width = piece, piece_width  # noqa: PLW2901 - the tail goes on
+            used = used + space + word_width if words else word_width
+            words.append(word)
+        if words:
+            lines.append(" ".join(words))
+        return lines or [""]
+
+    def lay(self, para: Para, width: float) -> Laid:
+        text = " ".join(para.text.split())
+        inner = max(10.0, width - para.indent)
+        simple = self.is_simple(text)
+        rtl = not simple and _starts_right_to_left(text)
+        return Laid(para, self._wrap(text, para.style, inner, simple), simple, rtl, inner)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _line(self, laid: Laid, line: str, x: float, y: float) -> None:
+        style = laid.para.style
+        self.use(style)
+        if laid.simple:
+            # The baseline where fpdf2's cell() puts it, so both paths line up.
+            self.pdf.text(x, y + style.line_height / 2 + 0.3 * style.size, line)
+        else:
+            self.pdf.set_xy(x, y)
+            self.pdf.cell(
+                laid.width,
+                style.line_height,
+                line,
+                align=Align.R if laid.rtl else Align.L,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
+
+    def draw(self, laid: Laid, x: float, y: float) -> float:
+        """Draw at a fixed place (a table cell); return the height used."""
+        y += laid.para.space_before
+        for line in laid.lines:
+            self._line(laid, line, x + laid.para.indent, y)
+            y += laid.para.style.line_height
+        return laid.height
+
+    def flow(self, laid: Laid, x: float | None = None) -> None:
+        """Draw down the page, breaking to a new page between lines where needed."""
+        left = self.left if x is None else x
+        self.y += laid.para.space_before
+        height = laid.para.style.line_height
+        for line in laid.lines:
+            if self.y + height > self.bottom:
+                self.new_page()
+            self._line(laid, line, left + laid.para.indent, self.y)
+            self.y += height
+
+    def paragraph(self, para: Para, width: float | None = None) -> None:
+        self.flow(self.lay(para, self.width if width is None else width))
+
+    def block(self, paras: Sequence[Para], *, keep: float | None = None) -> None:
+        """Paragraphs kept on one page when they fit on one (an entry of the timeline)."""
+        laid = [self.lay(p, self.width) for p in paras]
+        total = sum(item.height for item in laid)
+        self.ensure(total if keep is None else min(total, keep))
+        for item in laid:
+            self.flow(item)
+
+    # -- tables ------------------------------------------------------------------------------
+
+    def _lay_row(self, row: Row, columns: Sequence[Column]) -> None:
+        padding = self.CELL_PADDING
+        row.laid = [
+            [self.lay(p, column.width - 2 * padding) for p in cell]
+            for cell, column in zip(row.cells, columns, strict=True)
+        ]
+        row.height = 2 * padding + max(
+            (sum(item.height for item in cell) for cell in row.laid), default=0.0
+        )
+
+    def _draw_row(self, row: Row, columns: Sequence[Column], *, header: bool = False) -> None:
+        padding = self.CELL_PADDING
+        pdf = self.pdf
+        if header:
+            pdf.set_fill_color(236, 236, 236)
+            pdf.rect(self.left, self.y, sum(c.width for c in columns), row.height, style="F")
+        x = self.left
+        for cell, column in zip(row.laid, columns, strict=True):
+            y = self.y + padding
+            for item in cell:
+                shift = 0.0
+                if column.numeric and item.simple and len(item.lines) == 1:
+                    shift = item.width - self.measure(item.lines[0], item.para.style)
+                y += self.draw(item, x + padding + shift, y)
+            x += column.width
+        self.y += row.height
+        pdf.set_draw_color(210, 210, 210)
+        pdf.set_line_width(0.5)
+        pdf.line(self.left, self.y, self.left + sum(c.width for c in columns), self.y)
+
+    def table(self, columns: Sequence[Column], header: Row, rows: Sequence[Row]) -> None:
+        """A table whose header row is repeated at the top of each page it runs onto."""
+        self._lay_row(header, columns)
+        for row in rows:
+            self._lay_row(row, columns)
+        first = rows[0].height if rows else 0.0
+        self.ensure(header.height + first)
+        self._draw_row(header, columns, header=True)
+        for row in rows:
+            if self.y + row.height > self.bottom and self.y > self.top:
+                self.new_page()
+                self._draw_row(header, columns, header=True)
+            self._draw_row(row, columns)
