@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.gui import vocabulary
+from fieldlog.gui.bundle_dialogs import ExportDialog, ImportDialog  # summaries and bundles
 from fieldlog.gui.incident_editor import IncidentEditor
 from fieldlog.gui.incident_table import ID_ROLE, IncidentTableModel
+from fieldlog.gui.summaries_view import SummariesView  # summaries and bundles
 from fieldlog.gui.tasks import TaskRunner
 from fieldlog.services.queries import IncidentFilter
 from fieldlog.vault import Vault
@@ -36,6 +39,7 @@ class MainWindow(QMainWindow):
     def __init__(self, vault: Vault, reads: TaskRunner, writes: TaskRunner) -> None:
         super().__init__()
         self.vault: Vault | None = vault
+        self.reads, self.writes = reads, writes  # summaries and bundles
         self.setWindowTitle(self.tr("FieldLog"))
         self.model = IncidentTableModel(vault, reads, self)
         self.table = QTableView()
@@ -171,6 +175,26 @@ class MainWindow(QMainWindow):
             self.settings_requested.emit,
             self.tr("Language and automatic locking"),
         )
+        # -- summaries and bundles: begin
+        self.summaries_action = action(
+            self.tr("Su&mmaries…"),
+            "Ctrl+Shift+S",
+            self.open_summaries,
+            self.tr("Dated summaries and timelines to save as PDF, HTML, Markdown or CSV"),
+        )
+        self.export_action = action(
+            self.tr("E&xport for a legal team…"),
+            "Ctrl+Shift+E",
+            self.open_export,
+            self.tr("Write a signed, encrypted bundle for a legal team"),
+        )
+        self.import_action = action(
+            self.tr("&Import a bundle…"),
+            "Ctrl+Shift+I",
+            self.open_import,
+            self.tr("Check a bundle, then merge it into this vault"),
+        )
+        # -- summaries and bundles: end
         self.quit_action = action(
             self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, self.tr("Quit FieldLog")
         )
@@ -183,6 +207,9 @@ class MainWindow(QMainWindow):
             self.lock_action,
             self.hide_action,
             self.settings_action,
+            self.summaries_action,  # summaries and bundles
+            self.export_action,  # summaries and bundles
+            self.import_action,  # summaries and bundles
             self.quit_action,
         ):
             menu.addAction(act)
@@ -230,11 +257,39 @@ class MainWindow(QMainWindow):
         self.editor.tabs.setCurrentIndex(0)
         self.editor.when.setFocus()
 
+    # -- summaries and bundles: begin ---------------------------------------------------
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_summaries(self) -> None:
+        if self.vault is not None:
+            self._show_dialog(SummariesView(self.vault, self.reads, self.writes, self))
+
+    def open_export(self) -> None:
+        if self.vault is not None:
+            self._show_dialog(ExportDialog(self.vault, self.reads, self.writes, self))
+
+    def open_import(self) -> None:
+        if self.vault is not None:
+            dialog = ImportDialog(self.vault, self.reads, self.writes, self)
+            dialog.imported.connect(lambda _report: self.model.reload())
+            self._show_dialog(dialog)
+
+    def _close_summaries_and_bundles(self) -> None:
+        for kind in (SummariesView, ExportDialog, ImportDialog):
+            for dialog in self.findChildren(kind):
+                dialog.close()  # they hold the vault: gone with the keys
+
+    # -- summaries and bundles: end -----------------------------------------------------
+
     # -- locking ------------------------------------------------------------------------
 
     def clear_for_lock(self) -> None:
         """Drop every view of the records (the keys are dropped by the caller)."""
         self.editor.flush_draft()
+        self._close_summaries_and_bundles()  # summaries and bundles
         self.model.clear()
         self.editor.set_vault(None)
         self.editor.clear()

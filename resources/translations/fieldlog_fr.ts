@@ -514,6 +514,36 @@
         <source> — loading…</source>
         <translation> — chargement…</translation>
     </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="180" />
+        <source>Su&amp;mmaries…</source>
+        <translation>&amp;Synthèses…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="183" />
+        <source>Dated summaries and timelines to save as PDF, HTML, Markdown or CSV</source>
+        <translation>Synthèses datées et chronologies à enregistrer en PDF, HTML, Markdown ou CSV</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="186" />
+        <source>E&amp;xport for a legal team…</source>
+        <translation>E&amp;xporter pour une équipe juridique…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="189" />
+        <source>Write a signed, encrypted bundle for a legal team</source>
+        <translation>Écrire un paquet signé et chiffré pour une équipe juridique</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="192" />
+        <source>&amp;Import a bundle…</source>
+        <translation>&amp;Importer un paquet…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="195" />
+        <source>Check a bundle, then merge it into this vault</source>
+        <translation>Vérifier un paquet, puis le fusionner dans ce coffre</translation>
+    </message>
 </context>
 <context>
     <name>MediaPanel</name>
@@ -1164,6 +1194,343 @@
         <location filename="../../fieldlog/gui/child_lists.py" line="257" />
         <source>Not seen in any other incident</source>
         <translation>Vu dans aucun autre incident</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="88" />
+        <source>Export for a legal team</source>
+        <translation>Exporter pour une équipe juridique</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="90" />
+        <source>Contact to export to</source>
+        <translation>Contact destinataire de l’export</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="92" />
+        <source>or paste an age1… recipient</source>
+        <translation>ou collez un destinataire age1…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="93" />
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="95" />
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="96" />
+        <source>Until date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="99" />
+        <source>&amp;Shareable copies of photos instead of originals</source>
+        <translation>Copies &amp;partageables des photos au lieu des originaux</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="101" />
+        <source>Bundle file</source>
+        <translation>Fichier du paquet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="102" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="103" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="104" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="108" />
+        <source>Export progress</source>
+        <translation>Progression de l’export</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="116" />
+        <source>&amp;Contact</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="117" />
+        <source>&amp;Recipient</source>
+        <translation>&amp;Destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="118" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="119" />
+        <source>&amp;Until</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="122" />
+        <source>&amp;Output file</source>
+        <translation>&amp;Fichier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="146" />
+        <source>(none: use the pasted recipient)</source>
+        <translation>(aucun : utiliser le destinataire collé)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="158" />
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="168" />
+        <source>%n incident(s) will leave.</source>
+        <translation>
+            <numerusform>%n incident partira.</numerusform>
+            <numerusform>%n incidents partiront.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="170" />
+        <source>Testimonies: %1 with their pseudonym, %2 without it, %3 stay in this vault.</source>
+        <translation>Témoignages : %1 avec leur pseudonyme, %2 sans, %3 restent dans ce coffre.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="178" />
+        <source>Save the bundle</source>
+        <translation>Enregistrer le paquet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="178" />
+        <source>Bundles (*.fieldlog)</source>
+        <translation>Paquets (*.fieldlog)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="187" />
+        <source>Choose a contact or paste a recipient.</source>
+        <translation>Choisissez un contact ou collez un destinataire.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="191" />
+        <source>Choose where to save the bundle.</source>
+        <translation>Choisissez où enregistrer le paquet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="219" />
+        <source>Exported %n incident(s)</source>
+        <translation>
+            <numerusform>%n incident exporté</numerusform>
+            <numerusform>%n incidents exportés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="220" />
+        <source>: %1 testimonies (%2 anonymised, %3 left out), %4 media files, to %5.</source>
+        <translation> : %1 témoignages (%2 anonymisés, %3 écartés), %4 fichiers médias, vers %5.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="242" />
+        <source>Import a bundle</source>
+        <translation>Importer un paquet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="244" />
+        <source>Bundle file</source>
+        <translation>Fichier du paquet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="246" />
+        <source>&amp;Choose a bundle…</source>
+        <translation>&amp;Choisir un paquet…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="249" />
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="250" />
+        <source>&amp;Accept this unknown signer</source>
+        <translation>&amp;Accepter ce signataire inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="252" />
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="281" />
+        <source>Choose a bundle</source>
+        <translation>Choisir un paquet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="281" />
+        <source>Bundles (*.fieldlog);;All files (*)</source>
+        <translation>Paquets (*.fieldlog);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="291" />
+        <source>Checking every file of the bundle…</source>
+        <translation>Vérification de chaque fichier du paquet…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="309" />
+        <source>Signed by the trusted contact %1 (fingerprint %2).</source>
+        <translation>Signé par le contact de confiance %1 (empreinte %2).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="315" />
+        <source>Signed by an UNKNOWN key, not a trusted contact (fingerprint %1).</source>
+        <translation>Signé par une clé INCONNUE, qui n’est pas un contact de confiance (empreinte %1).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="318" />
+        <source>Intact: every hash, the manifests and the custody chain check out.</source>
+        <translation>Intact : chaque empreinte, les manifestes et la chaîne de traçabilité sont vérifiés.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="320" />
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="322" />
+        <source>%n testimony(ies)</source>
+        <translation>
+            <numerusform>%n témoignage</numerusform>
+            <numerusform>%n témoignages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="324" />
+        <source>%n media file(s)</source>
+        <translation>
+            <numerusform>%n fichier média</numerusform>
+            <numerusform>%n fichiers médias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="330" />
+        <source>%n incident(s) were filtered by consent at export.</source>
+        <translation>
+            <numerusform>%n incident a été filtré selon le consentement à l’export.</numerusform>
+            <numerusform>%n incidents ont été filtrés selon le consentement à l’export.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="356" />
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Ce paquet a déjà été importé ; rien n’a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="360" />
+        <source>Incidents: %1 added, %2 revised, %3 unchanged; %4 media files added.</source>
+        <translation>Incidents : %1 ajoutés, %2 révisés, %3 inchangés ; %4 fichiers médias ajoutés.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="370" />
+        <source>The bundle was refused.</source>
+        <translation>Le paquet a été refusé.</translation>
+    </message>
+</context>
+<context>
+    <name>SummariesView</name>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="60" />
+        <source>Summaries</source>
+        <translation>Synthèses</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="62" />
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="63" />
+        <source>Until date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="67" />
+        <source>Language of the summary</source>
+        <translation>Langue de la synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="69" />
+        <source>Categories (none checked: all)</source>
+        <translation>Catégories (aucune cochée : toutes)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="77" />
+        <source>&amp;Leave out testimony text</source>
+        <translation>&amp;Omettre le texte des témoignages</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="79" />
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="80" />
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="81" />
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="85" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="86" />
+        <source>&amp;Until</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="87" />
+        <source>L&amp;anguage</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="88" />
+        <source>&amp;Categories</source>
+        <translation>&amp;Catégories</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="160" />
+        <source>Save the summary</source>
+        <translation>Enregistrer la synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="162" />
+        <source>PDF (*.pdf);;HTML (*.html *.htm);;Markdown (*.md);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;HTML (*.html *.htm);;Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/summaries_view.py" line="188" />
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
     </message>
 </context>
 </TS>
