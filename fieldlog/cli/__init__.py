@@ -7,9 +7,7 @@ non-zero; no traceback, no user content in the message.
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from fieldlog.cli.parser import build_parser
+from fieldlog.cli.launch import app_request, launch_app
 from fieldlog.errors import FieldLogError
 from fieldlog.fsutil import restrict_umask
 
@@ -29,8 +27,18 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     restrict_umask()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        app_vault = app_request(arguments)
+        if app_vault is not None:  # the app alone: start it before loading the rest
+            return launch_app(app_vault)
+    except FieldLogError as exc:
+        return fail(str(exc))
+    from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415
+
+    from fieldlog.cli.parser import build_parser  # noqa: PLC0415
+
+    args = build_parser().parse_args(arguments)
     try:
         result: int = args.handler(args)
     except FieldLogError as exc:

@@ -1,7 +1,6 @@
 """The commands: each parses its options, calls one service, prints the result."""
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -9,6 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from fieldlog.cli import output, prompts
+from fieldlog.cli.launch import check_display, launch_app
 from fieldlog.errors import FieldLogError, InvalidInputError
 from fieldlog.interchange.document import parse_document
 from fieldlog.interchange.timefmt import parse_day
@@ -261,9 +261,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"Demo vault: {path}   passphrase: {DEMO_PASSPHRASE!r} (for trying FieldLog only)")
     if not args.print:
         check_display()
-        from fieldlog.gui.app import run  # noqa: PLC0415 - Qt only when the app is wanted
-
-        return run(path, Vault.open(path, DEMO_PASSPHRASE))
+        return launch_app(path, Vault.open(path, DEMO_PASSPHRASE))
     with Vault.open(path, DEMO_PASSPHRASE) as vault:
         output.print_summaries(list_incidents(vault))
     print()
@@ -271,19 +269,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_display() -> None:
-    """Qt aborts the process without a display; say so in one line instead."""
-    if sys.platform.startswith("linux") and not any(
-        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    ):
-        raise FieldLogError(
-            "no display: the desktop app needs a graphical session; the commands in "
-            "'fieldlog --help' work without one"
-        )
-
-
 def cmd_gui(args: argparse.Namespace) -> int:
-    check_display()
-    from fieldlog.gui.app import run  # noqa: PLC0415 - Qt only when the app is wanted
-
-    return run(vault_path(args))
+    return launch_app(vault_path(args))

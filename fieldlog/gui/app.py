@@ -1,7 +1,10 @@
 """Starting the desktop app: unlock or create the vault, then the main window; locking."""
 
+from __future__ import annotations
+
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -9,12 +12,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldlog.gui.i18n import install_translators, resolve_language
 from fieldlog.gui.idle import IdleWatcher
-from fieldlog.gui.main_window import MainWindow
 from fieldlog.gui.settings import Settings
 from fieldlog.gui.settings_dialog import SettingsDialog
 from fieldlog.gui.tasks import TaskRunner
 from fieldlog.gui.unlock import CreateVaultDialog, UnlockDialog
-from fieldlog.vault import Vault
+
+if TYPE_CHECKING:
+    from fieldlog.gui.main_window import MainWindow
+    from fieldlog.vault import Vault
 
 
 class Session(QObject):
@@ -26,7 +31,7 @@ class Session(QObject):
         self.reads = TaskRunner("fieldlog-reads", self)
         self.writes = TaskRunner("fieldlog-writes", self)
         self.vault: Vault | None = None
-        self.window: MainWindow | None = None
+        self.window: MainWindow | None = None  # built at the first unlock
         self.idle = IdleWatcher(settings.idle_minutes, self)
         self.idle.idle.connect(self.lock)
         app.installEventFilter(self.idle)
@@ -58,6 +63,9 @@ class Session(QObject):
     def unlocked(self, vault: Vault) -> None:
         self.vault = vault
         if self.window is None:
+            # The main window's modules load only now: the unlock window comes up sooner.
+            from fieldlog.gui.main_window import MainWindow  # noqa: PLC0415
+
             self.window = MainWindow(vault, self.reads, self.writes)
             self.window.lock_requested.connect(self.lock)
             self.window.hide_requested.connect(self.lock_and_hide)

@@ -1,6 +1,9 @@
 """Unlocking a vault, and creating one on first run (with its recovery code shown once)."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -19,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from fieldlog.gui.tasks import TaskRunner
 from fieldlog.gui.widgets import message_label, show_message
-from fieldlog.vault import Vault
-from fieldlog.vault.vault import MIN_PASSPHRASE_LENGTH, check_new_passphrase
+from fieldlog.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
+
+if TYPE_CHECKING:
+    from fieldlog.vault import Vault
 
 
 def strength_hint(passphrase: str) -> tuple[int, str]:
@@ -38,6 +43,13 @@ def strength_hint(passphrase: str) -> tuple[int, str]:
     if len(passphrase) >= 20 and words >= 4:
         score = 3
     return score, ""
+
+
+def _vault_class() -> type[Vault]:
+    # Imported on first use, on the worker: the unlock window shows before the database stack loads.
+    from fieldlog.vault import Vault  # noqa: PLC0415
+
+    return Vault
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -78,7 +90,7 @@ class UnlockDialog(QDialog):
             return
         self.unlock_button.setEnabled(False)
         show_message(self.message, self.tr("Unlocking…"))
-        self._runner.run(lambda: Vault.open(path, passphrase), self._opened, self._failed)
+        self._runner.run(lambda: _vault_class().open(path, passphrase), self._opened, self._failed)
 
     def _opened(self, vault: Vault) -> None:
         self.passphrase.clear()
@@ -195,7 +207,7 @@ class CreateVaultDialog(QDialog):
             return
         self.create_button.setEnabled(False)
         show_message(self.message, self.tr("Creating the vault… (measuring this laptop's speed)"))
-        self._runner.run(lambda: Vault.create(path, first), self._created, self._failed)
+        self._runner.run(lambda: _vault_class().create(path, first), self._created, self._failed)
 
     def _created(self, result: tuple[Vault, str]) -> None:
         self._vault, code = result

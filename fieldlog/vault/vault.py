@@ -39,6 +39,7 @@ from fieldlog.fsutil import fsync_dir, private_umask
 from fieldlog.media.blobstore import BlobStore
 from fieldlog.model import DeviceKey
 from fieldlog.model.base import utcnow
+from fieldlog.passphrase import check_new_passphrase
 from fieldlog.services.custody import PendingEvent, Signer, append_events
 from fieldlog.vault import keys
 from fieldlog.vault.database import open_engine
@@ -51,16 +52,6 @@ DATABASE_NAME = "fieldlog.db"
 LOCK_NAME = ".lock"
 BACKUPS_NAME = "backups"
 BLOBS_NAME = "blobs"
-
-MIN_PASSPHRASE_LENGTH = 8
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise FieldLogError(
-            f"the passphrase is too short: use at least {MIN_PASSPHRASE_LENGTH} characters, "
-            "ideally several words"
-        )
 
 
 def _passphrase_slot(

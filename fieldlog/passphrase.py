@@ -1,0 +1,13 @@
+"""The passphrase rule, kept apart so the unlock window can start without the database stack."""
+
+from fieldlog.errors import FieldLogError
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise FieldLogError(
+            f"the passphrase is too short: use at least {MIN_PASSPHRASE_LENGTH} characters, "
+            "ideally several words"
+        )
