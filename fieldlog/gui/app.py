@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +68,9 @@ class Session(QObject):
             from fieldlog.gui.main_window import MainWindow  # noqa: PLC0415
 
             self.window = MainWindow(vault, self.reads, self.writes)
+            # Everything loaded so far lives as long as the app: keep it out of the garbage
+            # collector's full passes, which run on whichever thread allocates and stop both.
+            gc.freeze()
             self.window.lock_requested.connect(self.lock)
             self.window.hide_requested.connect(self.lock_and_hide)
             self.window.settings_requested.connect(self.edit_settings)
