@@ -1,7 +1,6 @@
 """Bundles for legal teams, on real encrypted vaults, with the real sample photos, the real
 age format, the stock ``age`` and ``tar`` tools and the ``bagit`` validator."""
 
-import argparse
 import hashlib
 import importlib
 import io
@@ -885,23 +884,8 @@ def test_a_damaged_blob_stops_the_export(filled: Vault, legal: Vault, tmp_path: 
 
 
 @pytest.fixture
-def bundle_main(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[str]], int]:
-    """``fieldlog.cli.main`` with the bundle commands, until parser.py adds them itself."""
-    from fieldlog.cli import parser as parser_module  # noqa: PLC0415
-    from fieldlog.cli.bundle_commands import add_bundle_commands  # noqa: PLC0415
-
-    original = parser_module.build_parser
-
-    def build() -> argparse.ArgumentParser:
-        parser = original()
-        group = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "export" not in group.choices:
-            commands = parser_module._Commands.__new__(parser_module._Commands)
-            commands._parser, commands._group = parser, group
-            add_bundle_commands(commands)
-        return parser
-
-    monkeypatch.setattr("fieldlog.cli.build_parser", build)
+def bundle_main() -> Callable[[list[str]], int]:
+    """The real ``fieldlog.cli.main``, with the bundle commands wired in."""
     return main
 
 

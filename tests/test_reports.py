@@ -3,7 +3,6 @@
 The PDF is read back with pypdf, so what is checked is the text a reader of the file gets.
 """
 
-import argparse
 import ast
 import csv
 import io
@@ -16,10 +15,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-import fieldlog.cli
 from fieldlog.cli import main
-from fieldlog.cli.parser import _Commands, build_parser
-from fieldlog.cli.summary_commands import add_summary_command
 from fieldlog.errors import InvalidInputError
 from fieldlog.reports import SummaryOptions, build_summary, format_for_path, i18n, render
 from fieldlog.reports import data as report_data
@@ -447,22 +443,6 @@ def test_options_and_formats_are_checked() -> None:
 
 
 # -- the command line ------------------------------------------------------------------------
-
-
-def _parser_with_summary() -> argparse.ArgumentParser:
-    """The real parser; until ``summary`` is wired into it, added here the same way."""
-    parser = build_parser()
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "summary" not in commands.choices:
-        adder = _Commands.__new__(_Commands)
-        adder._parser, adder._group = parser, commands
-        add_summary_command(adder)
-    return parser
-
-
-@pytest.fixture(autouse=True)
-def _summary_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fieldlog.cli, "build_parser", _parser_with_summary)
 
 
 @pytest.fixture
