@@ -770,14 +770,18 @@ def report_emit_leak() -> bool:
     if lost <= 0:
         print("PySide6 signal emit: no reference to True lost (ok)")
         return True
+    head = f"PySide6 {PySide6.__version__} signal emit: {lost} reference to True lost per emit()"
+    before = sys.getrefcount(True)
+    import fieldlog.gui  # noqa: F401, PLC0415 - the app's guard, as the app applies it
+
+    if sys.version_info >= (3, 12) or sys.getrefcount(True) - before > 1 << 30:
+        print(f"{head}; harmless here (immortal True, or FieldLog's guard applied: ok)")
+        return True
     # Python < 3.12 aborts ("bool_dealloc") once True's count reaches 0: the app after a
     # few thousand emits (about 1,500 list reloads). Keep this run alive to measure it by
     # adding to the count in place (a list of references would slow the GC being measured).
     ctypes.c_ssize_t.from_address(id(True)).value += 10_000_000
-    print(
-        f"PySide6 {PySide6.__version__} signal emit: {lost} reference to True lost per emit() "
-        "(MISSED: the app aborts after a few thousand emits on Python < 3.12)"
-    )
+    print(f"{head} (MISSED: the app aborts after a few thousand emits on Python < 3.12)")
     return False
 
 
