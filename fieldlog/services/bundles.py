@@ -60,6 +60,7 @@ from fieldlog.model.base import utcnow
 from fieldlog.services.contacts import resolve_recipients, trust_check, vault_identity
 from fieldlog.services.custody import PendingEvent, append_events
 from fieldlog.services.incidents import check_children_belong, resolve_id
+from fieldlog.services.media import describe
 from fieldlog.services.projection import ProjectionRows, replace_current_view
 from fieldlog.services.queries import IncidentFilter
 from fieldlog.vault import Vault
@@ -108,30 +109,9 @@ def _safe_name(filename: str) -> str:
 
 
 def _media_record(medium: Media) -> Record:
-    gps = (
-        {"lat": medium.latitude, "lon": medium.longitude}
-        if medium.latitude is not None and medium.longitude is not None
-        else None
-    )
-    return {
-        "id": str(medium.id),
-        "path": f"{MEDIA_DIR}{medium.id}-{_safe_name(medium.filename)}",
-        "filename": medium.filename,
-        "sha256": medium.sha256,
-        "size": medium.size,
-        "media_type": medium.media_type,
-        "kind": medium.kind,
-        "captured_at": medium.captured_at,
-        "gps": gps,
-        "device": medium.device,
-        "orientation": medium.orientation,
-        "width": medium.width,
-        "height": medium.height,
-        "note": medium.note,
-        "derived_from": str(medium.derived_from) if medium.derived_from else None,
-        "derivation": medium.derivation,
-        "added_at": medium.added_at.isoformat(timespec="seconds"),
-    }
+    """The record shown by ``fieldlog show``, plus where the file sits inside the bag."""
+    path = f"{MEDIA_DIR}{medium.id}-{_safe_name(medium.filename)}"
+    return {"id": str(medium.id), "path": path, **describe(medium)}
 
 
 def _chosen_media(media: list[Media], shareable: bool) -> tuple[list[Media], int]:
