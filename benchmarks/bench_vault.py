@@ -35,7 +35,13 @@ from unittest import mock
 
 from fieldlog.interchange.document import Record
 from fieldlog.services.incidents import add_incidents
-from fieldlog.services.queries import fts_query, identifier_index, list_incidents, search_incidents
+from fieldlog.services.queries import (
+    SEARCH_NEWEST,
+    fts_query,
+    identifier_index,
+    list_incidents,
+    search_incidents,
+)
 from fieldlog.vault import Vault, keys
 from fieldlog.vault.keys import KdfParams, calibrate
 
@@ -659,13 +665,14 @@ def measure_unlock(path: Path, figures: Figures) -> None:
 
 
 def _raw_search(connection: Any, match: str) -> list[Any]:
-    """The same two statements as the plain comparison, on the encrypted database."""
-    ranked = connection.execute(
-        "SELECT rowid, bm25(incident_search) FROM incident_search "
-        "WHERE incident_search MATCH ? ORDER BY bm25(incident_search) LIMIT ?",
-        (match, SEARCH_LIMIT),
+    """FieldLog's own two statements, without the ORM: the newest matches, then their rows.
+
+    The same function runs on the encrypted database and on the plain copy.
+    """
+    newest = connection.execute(
+        SEARCH_NEWEST.text, {"query": match, "limit": SEARCH_LIMIT}
     ).fetchall()
-    return _fetch_incidents(connection, ranked)
+    return _fetch_incidents(connection, newest)
 
 
 def _fetch_incidents(connection: Any, ranked: list[Any]) -> list[Any]:
@@ -765,12 +772,7 @@ def measure_plain(plain_path: Path, figures: Figures) -> None:
     with closing(sqlite3.connect(plain_path)) as plain:
 
         def search(match: str) -> list[Any]:
-            ranked = plain.execute(
-                "SELECT rowid, bm25(incident_search) FROM incident_search "
-                "WHERE incident_search MATCH ? ORDER BY bm25(incident_search) LIMIT ?",
-                (match, SEARCH_LIMIT),
-            ).fetchall()
-            return _fetch_incidents(plain, ranked)
+            return _raw_search(plain, match)
 
         matches = {query: fts_query(query) or "" for query in SEARCH_QUERIES}
         for query, match in matches.items():  # warm up, as for the vault
@@ -791,6 +793,23 @@ def _verdict(ok: bool) -> str:
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f} ms"
+
+
+def _report_queries(figures: Figures) -> None:
+    print("per query (hits; FieldLog search / raw FTS5 on the encrypted DB / plain SQLite):")
+    for query in SEARCH_QUERIES:
+        print(
+            f"  {query!r:24} {figures.search_hits[query]:>4} hits   "
+            f"{_ms(figures.search_seconds[query]):>10} / "
+            f"{_ms(figures.raw_search_seconds[query]):>10} / "
+            f"{_ms(figures.plain_search_seconds[query]):>10}"
+        )
+    empty = [q for q in SEARCH_QUERIES if not figures.search_hits[q]]
+    different = [q for q in SEARCH_QUERIES if figures.search_hits[q] != figures.plain_hits[q]]
+    if empty:
+        print(f"warning: no hits for {empty} (too few incidents?)")
+    if different:
+        print(f"warning: hit counts differ between the vault and plain SQLite for {different}")
 
 
 def report(figures: Figures) -> list[str]:
@@ -879,28 +898,20 @@ def report(figures: Figures) -> list[str]:
     )
 
     plain = statistics.median(figures.plain_search_seconds.values())
-    ratio = search / plain
+    raw = statistics.median(figures.raw_search_seconds.values())
+    ratio = raw / plain
     ok = ratio <= TARGET_SEARCH_RATIO
     missed += [] if ok else ["search vs plain SQLite"]
     print(
-        f"6. same searches, plain SQLite: {_ms(plain):>10}  median; "
+        f"6. same searches, plain SQLite: {_ms(plain):>10}  median; the same statements "
         f"encrypted / plain = {ratio:.2f}x   target <= {TARGET_SEARCH_RATIO:.0f}x   {_verdict(ok)}"
     )
+    print(
+        f"   FieldLog's whole search (ORM objects, categories, perpetrators) / plain = "
+        f"{search / plain:.2f}x"
+    )
     print(line)
-    print("per query (hits; FieldLog search / raw FTS5 on the encrypted DB / plain SQLite):")
-    for query in SEARCH_QUERIES:
-        print(
-            f"  {query!r:24} {figures.search_hits[query]:>4} hits   "
-            f"{_ms(figures.search_seconds[query]):>10} / "
-            f"{_ms(figures.raw_search_seconds[query]):>10} / "
-            f"{_ms(figures.plain_search_seconds[query]):>10}"
-        )
-    empty = [q for q in SEARCH_QUERIES if not figures.search_hits[q]]
-    different = [q for q in SEARCH_QUERIES if figures.search_hits[q] != figures.plain_hits[q]]
-    if empty:
-        print(f"warning: no hits for {empty} (too few incidents?)")
-    if different:
-        print(f"warning: hit counts differ between the vault and plain SQLite for {different}")
+    _report_queries(figures)
     print(line)
     print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
     return missed

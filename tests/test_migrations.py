@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from fieldlog.errors import VaultDamagedError
 from fieldlog.model import Base
 from fieldlog.services.audit import audit_vault
-from fieldlog.services.queries import list_incidents
+from fieldlog.services.queries import list_incidents, search_incidents
 from fieldlog.vault import Vault
 from fieldlog.vault import migrate as migrations
 from fieldlog.vault.database import open_engine
@@ -103,7 +103,12 @@ def test_vault_from_version_0_1_0_opens(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE_VAULTS / "vault-0.1.0", path)
     with Vault.open(path, "fixture vault of fieldlog 0.1.0") as vault:
         assert migrations.current_revision(vault.engine) == migrations.head_revision()
-        assert len(list_incidents(vault)) == 16
+        listed = list_incidents(vault)
+        assert len(listed) == 16
+        # The search index was re-keyed by migration 0004: every title still finds its incident.
+        for incident in listed:
+            found = search_incidents(vault, incident["title"], limit=100)
+            assert incident["id"] in [r["id"] for r in found], incident["title"]
         report = audit_vault(vault)
         assert report.ok, report.problems
         assert (report.events, report.revisions) == (18, 17)

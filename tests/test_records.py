@@ -161,6 +161,24 @@ def test_search_follows_revisions(vault: Vault) -> None:
     assert [r["id"] for r in search_incidents(vault, "sleeping bags")] == [str(incident_id)]
 
 
+def test_search_lists_newest_recorded_first_up_to_the_limit(vault: Vault) -> None:
+    ids = add_incidents(vault, [minimal(title=f"Tents taken {n}") for n in range(5)])
+    ids += add_incidents(vault, [minimal(title="Tents taken again")])
+    found = [r["id"] for r in search_incidents(vault, "tents", limit=3)]
+    assert found == [str(i) for i in reversed(ids[-3:])]
+
+
+def test_filtered_search_reaches_past_the_newest_matches(vault: Vault) -> None:
+    """Filters are part of the search: the one older match in July is found even
+    when more recent matches outside the filter exceed the limit."""
+    (july,) = add_incidents(vault, [minimal(occurred_at="2017-07-03", title="Tents taken")])
+    add_incidents(vault, [minimal(occurred_at="2017-09-01", title="Tents taken") for _ in range(5)])
+    july_only = IncidentFilter(since="2017-07-01", until="2017-07-31")
+    assert [r["id"] for r in search_incidents(vault, "tents", limit=3, filters=july_only)] == [
+        str(july)
+    ]
+
+
 def test_identifier_index(vault: Vault) -> None:
     first, second, third = add_incidents(
         vault,

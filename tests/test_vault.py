@@ -21,7 +21,7 @@ from fieldlog.errors import (
     WrongPassphraseError,
 )
 from fieldlog.services.incidents import add_incidents
-from fieldlog.vault import Vault
+from fieldlog.vault import Vault, database
 from fieldlog.vault.keys import MIN_ITERATIONS, MIN_MEMORY_KIB, MINIMUM_KDF, calibrate
 from tests.conftest import PASSPHRASE, all_bytes, snapshot
 
@@ -267,6 +267,8 @@ def test_sqlcipher_settings(vault: Vault) -> None:
         assert connection.exec_driver_sql("PRAGMA cipher_memory_security").scalar() == "1"
         assert connection.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # memory
         assert connection.exec_driver_sql("PRAGMA cipher_log_level").scalar() == "NONE"
+    if sys.platform == "linux":  # the wheels for Linux export SQLite's C API
+        assert database.LOOKASIDE_ENLARGED
 
 
 def test_database_is_unreadable_without_the_key(created_vault: tuple[Path, str]) -> None:

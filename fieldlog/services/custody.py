@@ -13,13 +13,14 @@ from datetime import datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.ids import new_id
 from fieldlog.model import CustodyEvent, Incident, IncidentRevision, Media
 from fieldlog.model.base import utcnow
+from fieldlog.services.bulk import bulk_insert
 
 GENESIS_HASH = "0" * 64
 
@@ -122,8 +123,7 @@ def append_events(session: Session, signer: Signer, events: Iterable[PendingEven
             }
         )
         prev = digest
-    if rows:
-        session.execute(insert(CustodyEvent).execution_options(render_nulls=True), rows)
+    bulk_insert(session, CustodyEvent, rows)
 
 
 @dataclass

@@ -19,9 +19,10 @@ from fieldlog.model import (
     VehicleObservation,
 )
 from fieldlog.model.base import utcnow
+from fieldlog.services.bulk import bulk_insert
 from fieldlog.services.custody import PendingEvent, append_events
 from fieldlog.services.ids import resolve_uuid
-from fieldlog.services.projection import ProjectionRows, bulk_insert, replace_current_view
+from fieldlog.services.projection import ProjectionRows, replace_current_view
 from fieldlog.vault import Vault
 
 
@@ -68,8 +69,7 @@ def add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
                 PendingEvent("incident.create", "incident", record["id"], revision_id, digest, now)
             )
             number += 1
-        if revisions:
-            session.execute(bulk_insert(IncidentRevision), revisions)
+        bulk_insert(session, IncidentRevision, revisions)
         rows.insert(session)
         append_events(session, vault.signer, events)
     return ids

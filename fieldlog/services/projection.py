@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, text, update
+from sqlalchemy import delete, text, update
 from sqlalchemy.orm import Session
 
 from fieldlog.interchange.document import Record
@@ -18,21 +18,15 @@ from fieldlog.model import (
     Testimony,
     VehicleObservation,
 )
+from fieldlog.services.bulk import bulk_insert
 
+# The search index is keyed by the incident's number negated, so that FTS5 reads
+# newest first in its forward order (see migration 0004).
 _SEARCH_INSERT = text(
     "INSERT INTO incident_search(rowid, title, description, place, testimonies, identifiers) "
-    "VALUES (:rowid, :title, :description, :place, :testimonies, :identifiers)"
+    "VALUES (-:number, :title, :description, :place, :testimonies, :identifiers)"
 )
-_SEARCH_DELETE = text("DELETE FROM incident_search WHERE rowid = :rowid")
-
-
-def bulk_insert(model: type[Any]) -> Any:
-    """An INSERT for many rows at once.
-
-    ``render_nulls`` keeps SQLAlchemy from splitting a batch into many statements
-    wherever optional values (coordinates, people affected) switch between None and not.
-    """
-    return insert(model).execution_options(render_nulls=True)
+_SEARCH_DELETE = text("DELETE FROM incident_search WHERE rowid = -:number")
 
 
 class ProjectionRows:
@@ -112,7 +106,7 @@ class ProjectionRows:
                     "description": v["description"],
                 }
             )
-        self.search.append({"rowid": number, **search_columns(record)})
+        self.search.append({"number": number, **search_columns(record)})
 
     def insert_children(self, session: Session) -> None:
         for model, rows in (
@@ -122,14 +116,12 @@ class ProjectionRows:
             (OfficerObservation, self.officers),
             (VehicleObservation, self.vehicles),
         ):
-            if rows:
-                session.execute(bulk_insert(model), rows)
+            bulk_insert(session, model, rows)
         if self.search:
             session.execute(_SEARCH_INSERT, self.search)
 
     def insert(self, session: Session) -> None:
-        if self.incidents:
-            session.execute(bulk_insert(Incident), self.incidents)
+        bulk_insert(session, Incident, self.incidents)
         self.insert_children(session)
 
 
@@ -201,7 +193,7 @@ def replace_current_view(
         VehicleObservation,
     ):
         session.execute(delete(model).where(model.incident_id == incident_id))
-    session.execute(_SEARCH_DELETE, {"rowid": number})
+    session.execute(_SEARCH_DELETE, {"number": number})
     session.execute(
         update(Incident)
         .where(Incident.id == incident_id)

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from fieldlog.interchange.document import Record
@@ -182,6 +182,13 @@ def get_incident(vault: Vault, incident_ref: str) -> Record:
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# The index is keyed by the incident number negated: ascending keys are newest first.
+_SEARCH_INDEX = table("incident_search", column("rowid"))
+SEARCH_NEWEST = text(
+    "SELECT -rowid AS number FROM incident_search "
+    "WHERE incident_search MATCH :query ORDER BY rowid LIMIT :limit"
+)
+
 
 def fts_query(text_query: str) -> str | None:
     """Turn what a person typed into a safe FTS5 query: every word must match, the last one
@@ -206,19 +213,31 @@ def search_incidents(
     query_text = fts_query(text_query)
     if query_text is None:
         return []
-    matches = text(
-        "SELECT rowid FROM incident_search "
-        "WHERE incident_search MATCH :query ORDER BY rowid DESC LIMIT :limit"
-    )
     with vault.session() as session:
-        ranked = session.execute(matches, {"query": query_text, "limit": limit}).all()
-        order = {row.rowid: position for position, row in enumerate(ranked)}
-        if not order:
+        if filters is None or filters == IncidentFilter():
+            numbers = list(session.scalars(SEARCH_NEWEST, {"query": query_text, "limit": limit}))
+        else:
+            # Filtered inside the same statement: filtering the newest matches
+            # afterwards would drop older matches that pass the filters.
+            numbers = list(
+                session.scalars(
+                    filters.apply(
+                        select(Incident.number)
+                        .join(_SEARCH_INDEX, Incident.number == -_SEARCH_INDEX.c.rowid)
+                        .where(text("incident_search MATCH :query"))
+                        .order_by(_SEARCH_INDEX.c.rowid)
+                        .limit(limit)
+                    ),
+                    {"query": query_text},
+                )
+            )
+        if not numbers:
             return []
-        query = (filters or IncidentFilter()).apply(
-            select(Incident).where(Incident.number.in_(list(order)))
+        order = {number: position for position, number in enumerate(numbers)}
+        incidents = sorted(
+            session.scalars(select(Incident).where(Incident.number.in_(numbers))),
+            key=lambda i: order[i.number],
         )
-        incidents = sorted(session.scalars(query), key=lambda i: order[i.number])
         return _summaries(session, incidents)
 
 
