@@ -47,11 +47,34 @@ def _fast_check() -> Callable[[Any], Any]:
     # fastjsonschema compiles the schema to Python: ten times faster than jsonschema, which
     # matters for bulk adds. It only says yes or no here; jsonschema explains a no.
     # The keywords used are all draft-07 ones.
+    full = _incident_schema()
     compiled: Callable[[Any], Any] = fastjsonschema.compile(
-        {**_incident_schema(), "$schema": "http://json-schema.org/draft-07/schema#"},
+        {
+            **_inline_refs(full, full["$defs"]),
+            "$schema": "http://json-schema.org/draft-07/schema#",
+        },
         use_default=False,  # never write defaults into the caller's data
     )
     return compiled
+
+
+def _inline_refs(node: Any, definitions: dict[str, Any]) -> Any:
+    """The schema with each ``#/$defs/...`` reference replaced by its definition.
+
+    fastjsonschema calls a function per reference and builds its error path with
+    ``str.format(**locals())`` even when the data is valid: a third of a bulk add's
+    validation time. The definitions are not recursive, so inlining ends.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref")
+    if isinstance(reference, str) and reference.startswith("#/$defs/"):
+        target = _inline_refs(definitions[reference.removeprefix("#/$defs/")], definitions)
+        rest = {k: _inline_refs(v, definitions) for k, v in node.items() if k != "$ref"}
+        return {**target, **rest} if rest else target
+    return {k: _inline_refs(v, definitions) for k, v in node.items() if k != "$defs"}
 
 
 def validate_incidents(incidents: list[Any]) -> None:

@@ -118,7 +118,10 @@ class ProjectionRows:
         ):
             bulk_insert(session, model, rows)
         if self.search:
-            session.execute(_SEARCH_INSERT, self.search)
+            # In ascending key order (numbers descending): FTS5 writes its pending
+            # terms out as a new segment whenever a key is not above the last one.
+            ordered = sorted(self.search, key=lambda row: -row["number"])
+            session.execute(_SEARCH_INSERT, ordered)
 
     def insert(self, session: Session) -> None:
         bulk_insert(session, Incident, self.incidents)

@@ -24,15 +24,16 @@ COLUMNS = "title, description, place, testimonies, identifiers"
 
 
 def _negate_keys() -> None:
-    # The index holds no data of its own that is not in the revisions; it is
-    # copied with each row's key negated, then put in the old one's place.
+    # The index holds nothing that is not in the revisions; it is copied with each
+    # row's key negated, then put in the old one's place. Rows go in ascending key
+    # order: FTS5 writes out its pending terms whenever a key is not above the last.
     op.execute(
         f"CREATE VIRTUAL TABLE incident_search_rekeyed USING fts5({COLUMNS}, "
         "tokenize = 'unicode61 remove_diacritics 2')"
     )
     op.execute(
         f"INSERT INTO incident_search_rekeyed(rowid, {COLUMNS}) "  # noqa: S608 - fixed names
-        f"SELECT -rowid, {COLUMNS} FROM incident_search"
+        f"SELECT -rowid, {COLUMNS} FROM incident_search ORDER BY rowid DESC"
     )
     op.execute("DROP TABLE incident_search")
     op.execute("ALTER TABLE incident_search_rekeyed RENAME TO incident_search")
