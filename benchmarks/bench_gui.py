@@ -22,7 +22,9 @@ incidents are opened one after another. Every event the GUI thread handles is
 timed too (``QApplication.notify``), so the slowest ones can be named, and so is
 every garbage collection (``gc.callbacks``), on whichever thread it runs: it
 holds the GIL, so it stops the GUI thread as well. ``--profile`` adds a cProfile
-of the GUI thread; ``--gc-freeze`` and ``--switch-interval MS`` try two fixes.
+of the GUI thread. The app sets Python's GIL switch interval (``GIL_SWITCH_INTERVAL``) and
+freezes the garbage collector's long-lived objects itself; ``--switch-interval MS`` tries
+another interval, ``--gc-freeze`` freezes once more after the window is shown.
 
 It also checks that ``Signal.emit()`` does not lose a reference to True (PySide6
 6.12.0 does, which aborts Python before 3.12 after a few thousand emits).
@@ -719,7 +721,10 @@ def print_profile(profiler: cProfile.Profile) -> None:
 
 
 def report_blocking(scenarios: list[Scenario], platform: str) -> bool:
-    print(f"\n== GUI-thread blocking ({platform}; heartbeat {HEARTBEAT_MS} ms) ==")
+    print(
+        f"\n== GUI-thread blocking ({platform}; heartbeat {HEARTBEAT_MS} ms; "
+        f"GIL switch interval {sys.getswitchinterval() * 1000:g} ms) =="
+    )
     print("longest gap beyond the heartbeat interval, its 99th percentile, and the slowest events")
     ok = True
     for scenario in scenarios:
@@ -813,7 +818,7 @@ def main(argv: list[str] | None = None) -> int:
         "--switch-interval",
         type=float,
         metavar="MS",
-        help="try sys.setswitchinterval (Python's default is 5 ms)",
+        help="try another sys.setswitchinterval than the app's (Python's default is 5 ms)",
     )
     parser.add_argument(
         "--build-only", action="store_true", help="build the vault of --keep, then stop"

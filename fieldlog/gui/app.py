@@ -23,12 +23,21 @@ if TYPE_CHECKING:
     from fieldlog.vault import Vault
 
 
+# How long a thread may hold the GIL while another waits for it (Python's default
+# is 5 ms). Each call Qt makes into Python (a cell's data(), a slot) must take the
+# GIL; while the read worker turns a page of rows into Python objects, every such
+# call waited up to the full interval, and painting one screen of the list makes
+# a few hundred of them.
+GIL_SWITCH_INTERVAL = 0.001
+
+
 class Session(QObject):
     """Who holds the vault: unlock, the main window, lock, quit. Nothing more."""
 
     def __init__(self, app: QApplication, vault_path: Path, settings: Settings) -> None:
         super().__init__(app)
         self.app, self.vault_path, self.settings = app, vault_path, settings
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         self.reads = TaskRunner("fieldlog-reads", self)
         self.writes = TaskRunner("fieldlog-writes", self)
         self.vault: Vault | None = None
