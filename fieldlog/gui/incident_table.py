@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from fieldlog.gui import vocabulary
 from fieldlog.gui.tasks import TaskRunner
 from fieldlog.interchange.document import Record
 from fieldlog.services.queries import IncidentFilter, list_incidents, search_incidents
@@ -31,7 +32,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Row: TypeAlias = tuple[str, str, str, str, str]
 
 
-def _as_row(summary: Record) -> Row:
+def _as_row(summary: Record, category_names: dict[str, str]) -> Row:
     when = str(summary["occurred_at"]).replace("T", " ")[:16]
     if summary["occurred_precision"] == "approximate":
         when = "~ " + when
@@ -40,7 +41,7 @@ def _as_row(summary: Record) -> Row:
         when,
         str(summary["title"]),
         str(summary["location"]["name"]),
-        ", ".join(summary["categories"]),
+        ", ".join(category_names.get(c, c) for c in summary["categories"]),
     )
 
 
@@ -65,6 +66,7 @@ class IncidentTableModel(QAbstractTableModel):
         self._generation = 0
         self._loading = False
         self._complete = False
+        self._category_names = vocabulary.categories()
         self.headers = {
             0: self.tr("When"),
             1: self.tr("Title"),
@@ -150,6 +152,7 @@ class IncidentTableModel(QAbstractTableModel):
         generation, offset = self._generation, len(self._rows)
         vault, filters, search = self._vault, replace(self._filters), self._search
         sort, descending = self._sort, self._descending
+        names = self._category_names  # translated here: the worker thread only reads them
 
         def fetch() -> list[Row]:
             if search:
@@ -158,7 +161,7 @@ class IncidentTableModel(QAbstractTableModel):
                 found = list_incidents(
                     vault, filters, limit=PAGE_SIZE, offset=offset, sort=sort, descending=descending
                 )
-            return [_as_row(summary) for summary in found]
+            return [_as_row(summary, names) for summary in found]
 
         self._set_loading(True)
         self._reads.run(

@@ -238,6 +238,7 @@ def test_large_list_loads_in_pages(qtbot: QtBot, session: Session) -> None:
     assert not window.model.canFetchMore()
     titles = [window.model.index(r, 0).data() for r in range(450)]
     assert titles == sorted(titles, reverse=True)
+    assert window.model.index(0, 3).data() == "Other"  # a category's name, not its code
     assert len(list_incidents(vault)) == 450
     window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: window.model.rowCount() == 200, timeout=WAIT)
