@@ -179,6 +179,33 @@ def test_filtered_search_reaches_past_the_newest_matches(vault: Vault) -> None:
     ]
 
 
+@pytest.mark.parametrize("sort", ["occurred", "title", "place", "recorded"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_pages_after_an_incident_match_the_whole_list(
+    vault: Vault, sort: str, descending: bool
+) -> None:
+    """Paging by the last incident seen gives every incident once, ties included."""
+    add_incidents(
+        vault,
+        [
+            minimal(
+                occurred_at=f"2017-07-{1 + n % 4:02d}",
+                title=f"Tents taken {n % 3}",
+                location={"name": ["Calais", "Grande-Synthe"][n % 2]},
+            )
+            for n in range(23)
+        ],
+    )
+    whole = [r["id"] for r in list_incidents(vault, sort=sort, descending=descending)]
+    paged: list[str] = []
+    while page := list_incidents(
+        vault, limit=5, after=paged[-1] if paged else None, sort=sort, descending=descending
+    ):
+        paged += [r["id"] for r in page]
+    assert paged == whole
+    assert len(set(paged)) == 23
+
+
 def test_identifier_index(vault: Vault) -> None:
     first, second, third = add_incidents(
         vault,

@@ -149,7 +149,8 @@ class IncidentTableModel(QAbstractTableModel):
             self.loading_changed.emit(loading)
 
     def _request_page(self) -> None:
-        generation, offset = self._generation, len(self._rows)
+        generation = self._generation
+        after = self._rows[-1][0] if self._rows else None
         vault, filters, search = self._vault, replace(self._filters), self._search
         sort, descending = self._sort, self._descending
         names = self._category_names  # translated here: the worker thread only reads them
@@ -159,7 +160,7 @@ class IncidentTableModel(QAbstractTableModel):
                 found = search_incidents(vault, search, limit=SEARCH_LIMIT, filters=filters)
             else:
                 found = list_incidents(
-                    vault, filters, limit=PAGE_SIZE, offset=offset, sort=sort, descending=descending
+                    vault, filters, limit=PAGE_SIZE, after=after, sort=sort, descending=descending
                 )
             return [_as_row(summary, names) for summary in found]
 

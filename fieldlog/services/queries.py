@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, column, func, select, table, text
+from sqlalchemy import Select, column, func, select, table, text, tuple_
 from sqlalchemy.orm import Session
 
 from fieldlog.interchange.document import Record
@@ -55,7 +55,25 @@ class IncidentFilter:
         return query
 
 
-def _summaries(session: Session, incidents: list[Incident]) -> list[Record]:
+# What a summary shows: columns, not whole incidents, so that descriptions and
+# sources are neither decrypted nor turned into objects for a list.
+_SUMMARY_COLUMNS: tuple[Any, ...] = (
+    Incident.id,
+    Incident.number,
+    Incident.occurred_at,
+    Incident.occurred_precision,
+    Incident.location_name,
+    Incident.latitude,
+    Incident.longitude,
+    Incident.title,
+    Incident.people_affected,
+    Incident.status,
+    Incident.recorded_at,
+    Incident.revision,
+)
+
+
+def _summaries(session: Session, incidents: list[Any]) -> list[Record]:
     ids = [incident.id for incident in incidents]
     categories: dict[uuid.UUID, list[str]] = defaultdict(list)
     perpetrators: dict[uuid.UUID, list[str]] = defaultdict(list)
@@ -111,17 +129,32 @@ def list_incidents(
     *,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
     sort: str = "occurred",
     descending: bool = True,
 ) -> list[Record]:
-    """Incidents as summaries, newest first unless another order is asked for."""
-    query = (filters or IncidentFilter()).apply(select(Incident))
+    """Incidents as summaries, newest first unless another order is asked for.
+
+    ``after``, the id of the last incident of the previous page, starts the page
+    right after it. Unlike ``offset`` its cost does not grow with the page's depth:
+    the index is entered at that incident, not stepped through from the top.
+    """
+    query = (filters or IncidentFilter()).apply(select(*_SUMMARY_COLUMNS))
     columns = [*SORT_KEYS[sort], Incident.number]
+    if after is not None:
+        anchor = [
+            select(column).where(Incident.id == uuid.UUID(after)).scalar_subquery()
+            for column in columns
+        ]
+        position = tuple_(*columns)
+        query = query.where(
+            position < tuple_(*anchor) if descending else position > tuple_(*anchor)
+        )
     query = query.order_by(*(c.desc() if descending else c.asc() for c in columns)).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with vault.session() as session:
-        return _summaries(session, list(session.scalars(query)))
+        return _summaries(session, list(session.execute(query)))
 
 
 def count_incidents(vault: Vault, filters: IncidentFilter | None = None) -> int:
@@ -235,7 +268,7 @@ def search_incidents(
             return []
         order = {number: position for position, number in enumerate(numbers)}
         incidents = sorted(
-            session.scalars(select(Incident).where(Incident.number.in_(numbers))),
+            session.execute(select(*_SUMMARY_COLUMNS).where(Incident.number.in_(numbers))),
             key=lambda i: order[i.number],
         )
         return _summaries(session, incidents)
