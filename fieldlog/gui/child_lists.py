@@ -283,7 +283,7 @@ class OfficerEditor(_ObservationEditor):
         self.build_lookup(self.identifier)
         add_row(self.form_layout, self.tr("&Kind"), self.kind)
         add_row(self.form_layout, self.tr("&Unit"), self.unit)
-        add_row(self.form_layout, self.tr("&Number"), self.visibility)
+        add_row(self.form_layout, self.tr("Number &visibility"), self.visibility)
         add_row(self.form_layout, self.tr("&Description"), self.description)
         for signal in (
             self.identifier.textChanged,
@@ -349,7 +349,7 @@ class VehicleEditor(_ObservationEditor):
         self.build_lookup(self.plate)
         add_row(self.form_layout, self.tr("C&ountry"), self.country)
         add_row(self.form_layout, self.tr("&Unit"), self.unit)
-        add_row(self.form_layout, self.tr("P&late"), self.visibility)
+        add_row(self.form_layout, self.tr("Plate &visibility"), self.visibility)
         add_row(self.form_layout, self.tr("&Description"), self.description)
         for signal in (
             self.plate.textChanged,

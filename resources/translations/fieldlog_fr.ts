@@ -718,8 +718,8 @@
     </message>
     <message>
         <location filename="../../fieldlog/gui/child_lists.py" line="286" />
-        <source>&amp;Number</source>
-        <translation>&amp;Matricule</translation>
+        <source>Number &amp;visibility</source>
+        <translation>&amp;Visibilité du matricule</translation>
     </message>
     <message>
         <location filename="../../fieldlog/gui/child_lists.py" line="287" />
@@ -964,8 +964,8 @@
     </message>
     <message>
         <location filename="../../fieldlog/gui/child_lists.py" line="352" />
-        <source>P&amp;late</source>
-        <translation>Pla&amp;que</translation>
+        <source>Plate &amp;visibility</source>
+        <translation>&amp;Visibilité de la plaque</translation>
     </message>
     <message>
         <location filename="../../fieldlog/gui/child_lists.py" line="353" />
