@@ -267,6 +267,7 @@ def test_sqlcipher_settings(vault: Vault) -> None:
         assert connection.exec_driver_sql("PRAGMA cipher_memory_security").scalar() == "1"
         assert connection.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # memory
         assert connection.exec_driver_sql("PRAGMA cipher_log_level").scalar() == "NONE"
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -65536
     if sys.platform == "linux":  # the wheels for Linux export SQLite's C API
         assert database.LOOKASIDE_ENLARGED
 

@@ -24,6 +24,12 @@ _CONNECTION_PRAGMAS = (
     # Evidence: a committed transaction must survive a power cut.
     "PRAGMA synchronous = FULL",
     "PRAGMA busy_timeout = 5000",
+    # Up to 64 MiB of decrypted pages per connection (SQLite's default is 2 MiB,
+    # this build's 8): the indexes on random ids of a 100,000-incident vault
+    # outgrow a small cache, and every miss is a page read, decrypted and checked
+    # again. Measured: a bulk add into such a vault ran 25-40 % faster. Pages are
+    # only taken as needed.
+    "PRAGMA cache_size = -65536",
 )
 
 
