@@ -17,10 +17,11 @@ class IncidentRevision(Base):
     """The whole state of one incident (with its testimonies and observations) at one time."""
 
     __tablename__ = "incident_revisions"
+    # The unique (incident_id, number) also serves every lookup by incident.
     __table_args__ = (UniqueConstraint("incident_id", "number"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    incident_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    incident_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     content: Mapped[str] = mapped_column(Text)  # canonical JSON
