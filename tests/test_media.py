@@ -175,6 +175,25 @@ def test_blob_round_trip(size: int) -> None:
     assert opened(sealed(data)) == data
 
 
+# Digests of blobs sealed by the first release's BlobWriter (AESGCM.encrypt per chunk), salt
+# pinned: existing vaults must stay readable, so the bytes on disk must not change.
+FORMAT_V1 = {
+    0: "e1c4fd7a75ba45dc656e762c8f827be9ce743e7825418c550f724dd663f15c9a",
+    1000: "56abbe9c4d17e56eea243304914993d0cd6d143952818371809fc02cf21fd92d",
+    2500: "6b3d63639d162ba17f7e213e51d4fcacfbd918507e0069f97e32466b21347282",
+    4000: "ca369ed97381025dfc7e5509399227c534caef540fe54d04cfbb8ffd28d511bc",
+}
+
+
+@pytest.mark.parametrize("size", sorted(FORMAT_V1))
+def test_blob_format_is_unchanged(size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("secrets.token_bytes", lambda n: bytes(range(100, 100 + n)))
+    data = random.Random(7).randbytes(size)
+    blob = sealed(data)
+    assert hashlib.sha256(blob).hexdigest() == FORMAT_V1[size]
+    assert opened(blob) == data
+
+
 HEADER = 44
 CHUNK = 1000 + 16
 
@@ -429,6 +448,52 @@ def test_cancelled_ingest_leaves_nothing(vault: Vault, incident: str) -> None:
     with pytest.raises(IngestCancelled):
         attach_file(vault, incident, PHOTOS / "jolla.jpg", cancelled=lambda: True)
     assert not any(vault.blobs.folder.rglob("*")) or vault.blobs.names() == set()
+    assert get_incident(vault, incident)["media"] == []
+
+
+@pytest.mark.parametrize("size", [3 << 20, (2 << 20) + 12345])
+def test_a_file_of_several_chunks_comes_back_byte_exact(
+    vault: Vault, incident: str, tmp_path: Path, size: int
+) -> None:
+    data = random.Random(size).randbytes(size)
+    source = tmp_path / "video.bin"
+    source.write_bytes(data)
+    seen: list[int] = []
+    attached = attach_file(vault, incident, source, progress=seen.append)
+    assert seen[-1] == size
+    record = media_record(vault, incident, str(attached.media_id))
+    assert record["sha256"] == hashlib.sha256(data).hexdigest()
+    assert record["size"] == size
+    out = tmp_path / "out.bin"
+    export_original(vault, str(attached.media_id), out)
+    assert out.read_bytes() == data
+
+
+def test_an_ingest_cancelled_midway_leaves_nothing(
+    vault: Vault, incident: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "video.bin"
+    source.write_bytes(random.Random(3).randbytes(5 << 20))
+    asked = iter([False, False, True])
+    with pytest.raises(IngestCancelled):
+        attach_file(vault, incident, source, cancelled=lambda: next(asked))
+    assert not [p for p in vault.blobs.folder.rglob("*") if p.is_file()]
+    assert get_incident(vault, incident)["media"] == []
+
+
+def test_a_failed_write_leaves_nothing_and_is_raised(
+    vault: Vault, incident: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "video.bin"
+    source.write_bytes(random.Random(4).randbytes(4 << 20))
+
+    def disk_full(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(BlobWriter, "_emit", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        attach_file(vault, incident, source)
+    assert not [p for p in vault.blobs.folder.rglob("*") if p.is_file()]
     assert get_incident(vault, incident)["media"] == []
 
 

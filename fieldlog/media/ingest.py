@@ -3,17 +3,25 @@
 Memory stays flat whatever the file size: the file moves through in 1 MiB
 chunks. Only the first bytes are kept (for EXIF), and the whole file only if it
 is an image small enough to preview.
+
+The work runs on both cores, in three threads joined by short queues (a few MiB):
+this thread reads and keeps what metadata needs, one thread hashes (hashlib releases
+the GIL on large buffers, and SHA-256 is the largest cost), and one encrypts and writes
+(AES-GCM is cheap; writing releases the GIL). Written bytes are synced in the background
+every 64 MiB, so the disk writes while the file is still being read and the final fsync
+has only the tail left: waiting for all of it at the end cost as much as the rest.
 """
 
-import hashlib
 import os
-import queue
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+# Generic helpers, shared with bundle imports (which store media the same way).
+from fieldlog.bundles.hashing import ThreadedHash
+from fieldlog.bundles.pipeline import ThreadedSink
+from fieldlog.bundles.syncing import BackgroundSync
 from fieldlog.media.blobstore import CHUNK_SIZE, BlobStore
 from fieldlog.media.images import MAX_PREVIEW_BYTES
 from fieldlog.media.sniff import SNIFF_BYTES, sniff
@@ -39,19 +47,6 @@ class Ingested:
     whole: bytes | None  # the whole file when it is an image small enough to preview
 
 
-class _Hasher(threading.Thread):
-    """SHA-256 on the other core: hashlib releases the GIL while the main thread encrypts."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True, name="fieldlog-sha256")
-        self.digest = hashlib.sha256()
-        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
-
-    def run(self) -> None:
-        while (chunk := self.chunks.get()) is not None:
-            self.digest.update(chunk)
-
-
 def ingest_stream(
     source: BinaryIO,
     store: BlobStore,
@@ -60,47 +55,56 @@ def ingest_stream(
     cancelled: Cancelled | None = None,
 ) -> Ingested:
     temp, out = store.new_temp()
-    hasher = _Hasher()
-    hasher.start()
     size = 0
     head = bytearray()
     whole: bytearray | None = None
     kind = media_type = ""
     try:
-        with out:
+        with out, ThreadedHash() as digest:
+            sync = BackgroundSync(out.fileno())
             writer = store.writer(out)
-            while chunk := source.read(CHUNK_SIZE):
-                if cancelled is not None and cancelled():
-                    raise IngestCancelled
-                hasher.chunks.put(chunk)
+
+            def encrypt(chunk: bytes) -> None:
                 writer.write(chunk)
-                if size == 0:
-                    media_type, kind = sniff(chunk[:SNIFF_BYTES])
-                    whole = bytearray() if kind == "image" else None
-                if kind == "image" and len(head) < HEAD_BYTES:  # EXIF is read from images only
-                    head += chunk[: HEAD_BYTES - len(head)]
-                if whole is not None:
-                    if len(whole) + len(chunk) <= MAX_PREVIEW_BYTES:
-                        whole += chunk
-                    else:
-                        whole = None
-                size += len(chunk)
-                if progress is not None:
-                    progress(size)
+                sync.wrote(len(chunk))
+
+            behind = ThreadedSink(encrypt)
+            try:
+                while chunk := source.read(CHUNK_SIZE):
+                    if cancelled is not None and cancelled():
+                        raise IngestCancelled
+                    digest.update(chunk)
+                    behind.write(chunk)
+                    if size == 0:
+                        media_type, kind = sniff(chunk[:SNIFF_BYTES])
+                        whole = bytearray() if kind == "image" else None
+                    if kind == "image" and len(head) < HEAD_BYTES:  # EXIF: images only
+                        head += chunk[: HEAD_BYTES - len(head)]
+                    if whole is not None:
+                        if len(whole) + len(chunk) <= MAX_PREVIEW_BYTES:
+                            whole += chunk
+                        else:
+                            whole = None
+                    size += len(chunk)
+                    if progress is not None:
+                        progress(size)
+            finally:
+                try:
+                    behind.close()  # waits for the writes queued, and raises what they met
+                finally:
+                    sync.finish()  # before the file is closed: the thread holds its descriptor
             writer.finish()
             out.flush()
             os.fsync(out.fileno())
+            sha256 = digest.hexdigest()
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    finally:
-        hasher.chunks.put(None)
-        hasher.join()
     if size == 0:
         media_type, kind = sniff(b"")
     return Ingested(
         temp_blob=temp,
-        sha256=hasher.digest.hexdigest(),
+        sha256=sha256,
         size=size,
         media_type=media_type,
         kind=kind,
