@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -49,7 +50,11 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        # Rows of one height: the view then never measures rows one by one, which
+        # a list of 100,000 would pay for on every page that arrives.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 130)
         self.table.setColumnWidth(1, 320)
@@ -116,9 +121,15 @@ class MainWindow(QMainWindow):
         ):
             signal.connect(self._filter_timer.start)
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        self.model.loading_changed.connect(self._show_count)
-        self.model.rowsInserted.connect(lambda *_: self._show_count(self.model.loading))
-        self.model.modelReset.connect(lambda: self._show_count(self.model.loading))
+        # The count is redrawn at most every 200 ms: while a long list loads, pages
+        # arrive faster than that, and each new text lays out and repaints the pane.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(200)
+        self._count_timer.timeout.connect(lambda: self._show_count(self.model.loading))
+        self.model.loading_changed.connect(lambda _loading: self._count_changed())
+        self.model.rowsInserted.connect(lambda *_: self._count_changed())
+        self.model.modelReset.connect(self._count_changed)
         self.editor.saved.connect(lambda _id: self.model.reload())
         self.editor.open_incidents.connect(self._show_only)
         self.resize(1320, 820)
@@ -234,6 +245,10 @@ class MainWindow(QMainWindow):
     def _show_only(self, ids: list[str]) -> None:
         if ids:
             self.editor.open(ids[0])
+
+    def _count_changed(self) -> None:
+        if not self._count_timer.isActive():  # throttled, not postponed while pages arrive
+            self._count_timer.start()
 
     def _show_count(self, loading: bool) -> None:
         count = self.model.rowCount()
