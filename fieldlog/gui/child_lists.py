@@ -8,7 +8,7 @@ testimony or observation, never as a new one.
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -252,7 +252,13 @@ class _ObservationEditor(ChildListEditor):
         if not value.strip():
             self.seen.setText("")
         elif others:
-            self.seen.setText(self.tr("Seen in %n other incident(s)", "", len(others)))
+            # The context named: PySide6's tr() on a subclass does not fall back to
+            # this class for plural strings, so neither language showed them.
+            self.seen.setText(
+                QCoreApplication.translate(
+                    "_ObservationEditor", "Seen in %n other incident(s)", "", len(others)
+                )
+            )
         else:
             self.seen.setText(self.tr("Not seen in any other incident"))
         self.open_seen.setVisible(bool(others))

@@ -22,14 +22,16 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     for translator in _INSTALLED:
         app.removeTranslator(translator)
     _INSTALLED.clear()
+    # English has a file too: it holds only the plural forms ("1 incident", "2 incidents")
+    # of the strings written in the source as "%n incident(s)".
+    ours = QTranslator(app)
+    qm = files("fieldlog.resources").joinpath(f"translations/fieldlog_{language}.qm")
+    data = qm.read_bytes() if qm.is_file() else b""
+    if data and ours.load(data):
+        _DATA.append(data)
+        app.installTranslator(ours)
+        installed.append(ours)
     if language != "en":
-        ours = QTranslator(app)
-        qm = files("fieldlog.resources").joinpath(f"translations/fieldlog_{language}.qm")
-        data = qm.read_bytes() if qm.is_file() else b""
-        if data and ours.load(data):
-            _DATA.append(data)
-            app.installTranslator(ours)
-            installed.append(ours)
         qt = QTranslator(app)
         if qt.load(
             QLocale(language),

@@ -163,7 +163,7 @@ def test_identifier_seen_elsewhere(qtbot: QtBot, session: Session) -> None:
     officers = window.editor.officers
     officers.add_button.click()
     officers.identifier.setText("123 4567")
-    qtbot.waitUntil(lambda: officers.seen.text() == "Seen in 1 other incident(s)", timeout=WAIT)
+    qtbot.waitUntil(lambda: officers.seen.text() == "Seen in 1 other incident", timeout=WAIT)
     assert not officers.open_seen.isHidden()
     with qtbot.waitSignal(window.editor.open_incidents, timeout=WAIT) as shown:
         officers.open_seen.click()
@@ -209,6 +209,9 @@ def test_french_interface(qtbot: QtBot, qapp: QApplication, session: Session) ->
     assert window.editor.tabs.tabText(1) == "&Témoignages"
     assert window.category.itemText(1) == "Violences policières"
     assert "Interne" in window.editor.testimonies.consent.itemText(2)
+    # A plural string of a base class, shown by a subclass (PySide6's tr() misses those).
+    window.editor.officers.show_seen("123 4567", ["x"], None)
+    assert window.editor.officers.seen.text() == "Vu dans 1 autre incident"
     wait_idle(qtbot, session)
 
 

@@ -13,6 +13,7 @@ from tests.conftest import REPO
 
 GUI = REPO / "fieldlog" / "gui"
 TS = REPO / "resources" / "translations" / "fieldlog_fr.ts"
+ENGLISH_PLURALS = REPO / "resources" / "translations" / "fieldlog_en.ts"
 
 # Qt calls and constructors whose string arguments a person reads.
 VISIBLE_CALLS = {
@@ -81,8 +82,9 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     }
 
 
-def test_french_is_complete() -> None:
-    for (context, source), message in _messages(TS).items():
+@pytest.mark.parametrize("ts", [TS, ENGLISH_PLURALS], ids=["french", "english plurals"])
+def test_translations_are_complete(ts: Path) -> None:
+    for (context, source), message in _messages(ts).items():
         translation = message.find("translation")
         assert translation is not None
         assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), (
@@ -108,3 +110,22 @@ def test_translation_sources_are_up_to_date(tmp_path: Path) -> None:
         "run: pyside6-lupdate fieldlog/gui/*.py -ts resources/translations/fieldlog_fr.ts, "
         "then translate the new strings"
     )
+
+
+def test_english_plural_forms_are_up_to_date(tmp_path: Path) -> None:
+    """Every "%n thing(s)" has its English singular and plural."""
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate is not None
+    fresh = tmp_path / "fresh.ts"
+    sources = [str(p) for p in sorted(GUI.glob("*.py"))]
+    subprocess.run(
+        [lupdate, "-pluralonly", *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
+    assert set(_messages(fresh)) == set(_messages(ENGLISH_PLURALS)), (
+        "run: pyside6-lupdate -pluralonly -no-obsolete fieldlog/gui/*.py "
+        "-ts resources/translations/fieldlog_en.ts, then write the two English forms"
+    )
+    for message in _messages(ENGLISH_PLURALS).values():
+        one, many = [f.text or "" for f in message.iter("numerusform")]
+        assert "(s)" not in one + many
+        assert "(ies)" not in one + many

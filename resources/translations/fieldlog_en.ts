@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CreateVaultDialog</name>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/unlock.py" line="189"/>
+        <source>Too short: at least %n characters.</source>
+        <translation>
+            <numerusform>Too short: at least %n character.</numerusform>
+            <numerusform>Too short: at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="169"/>
+        <source>%n incident(s) will leave.</source>
+        <translation>
+            <numerusform>%n incident will leave.</numerusform>
+            <numerusform>%n incidents will leave.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="225"/>
+        <source>Exported %n incident(s)</source>
+        <translation>
+            <numerusform>Exported %n incident</numerusform>
+            <numerusform>Exported %n incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="328"/>
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="330"/>
+        <source>%n testimony(ies)</source>
+        <translation>
+            <numerusform>%n testimony</numerusform>
+            <numerusform>%n testimonies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="332"/>
+        <source>%n media file(s)</source>
+        <translation>
+            <numerusform>%n media file</numerusform>
+            <numerusform>%n media files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="338"/>
+        <source>%n incident(s) were filtered by consent at export.</source>
+        <translation>
+            <numerusform>%n incident was filtered by consent at export.</numerusform>
+            <numerusform>%n incidents were filtered by consent at export.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/main_window.py" line="255"/>
+        <source>%n incident(s) shown</source>
+        <translation>
+            <numerusform>%n incident shown</numerusform>
+            <numerusform>%n incidents shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MediaPanel</name>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/media_panel.py" line="172"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/media_panel.py" line="241"/>
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>%n file attached.</numerusform>
+            <numerusform>%n files attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ObservationEditor</name>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/child_lists.py" line="255"/>
+        <source>Seen in %n other incident(s)</source>
+        <translation>
+            <numerusform>Seen in %n other incident</numerusform>
+            <numerusform>Seen in %n other incidents</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
