@@ -32,6 +32,7 @@ from fieldlog.bundles.agestream import (
 from fieldlog.bundles.chain import event_line, hash_input
 from fieldlog.bundles.errors import (
     BundleContentError,
+    BundleDamagedError,
     BundleRefusedError,
     ExportCancelled,
     NotABundleError,
@@ -876,6 +877,21 @@ def test_a_damaged_blob_stops_the_export(filled: Vault, legal: Vault, tmp_path: 
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(BlobCorruptError):
+        export_to(filled, legal, out / "bundle.fieldlog")
+    assert list(out.iterdir()) == []
+
+
+def test_a_swapped_blob_stops_the_export(filled: Vault, legal: Vault, tmp_path: Path) -> None:
+    """The blobs' encryption does not tie a blob to its record; the export's checks do (the
+    size here, else the hash)."""
+    first, second = (filled.blobs.path_of(name) for name in sorted(filled.blobs.names())[:2])
+    swap = first.with_name("swap")
+    first.rename(swap)
+    second.rename(first)
+    swap.rename(second)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(BundleDamagedError, match="a stored file"):
         export_to(filled, legal, out / "bundle.fieldlog")
     assert list(out.iterdir()) == []
 

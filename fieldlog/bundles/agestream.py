@@ -24,7 +24,7 @@ import base64
 import hmac
 import os
 from collections.abc import Sequence
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from fieldlog.bundles.errors import BundleDamagedError, NotABundleError, NotForThisVaultError
+from fieldlog.bundles.pipeline import Handover
 from fieldlog.errors import InvalidInputError
 
 INTRO = b"age-encryption.org/v1\n"
@@ -41,6 +42,7 @@ X25519_LABEL = b"age-encryption.org/v1/X25519"
 CHUNK = 64 * 1024
 TAG = 16
 SEALED_CHUNK = CHUNK + TAG
+BATCH = 16  # chunks per read or write of the encrypted stream: about 1 MiB
 FILE_KEY_BYTES = 16
 NONCE_BYTES = 16
 MAX_HEADER_BYTES = 64 * 1024
@@ -193,6 +195,9 @@ class AgeWriter:
     """Encrypts a stream to one or more X25519 recipients as it is written.
 
     One full chunk is held back until more data (or ``close``) says whether it is the last.
+    Chunks are sealed straight from the caller's data, up to ``BATCH`` of them into one
+    buffer that is written whole: a call into ``cryptography`` per chunk is unavoidable, but
+    not a copy or an allocation per chunk.
     """
 
     def __init__(self, out: BinaryIO, recipients: Sequence[bytes]) -> None:
@@ -204,32 +209,47 @@ class AgeWriter:
         out.write(header + b" " + _b64(_header_mac(file_key, header)) + b"\n" + nonce)
         self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
         self._out = out
-        self._pending = bytearray()
+        self._pending = bytearray()  # at most one chunk, not yet sealed
         self._counter = 0
         self._closed = False
 
-    def _seal(self, chunk: bytes | memoryview, last: bool) -> bytes:
-        sealed = self._aead.encrypt(_stream_nonce(self._counter, last), chunk, None)
-        self._counter += 1
-        return sealed
+    def _seal(self, chunks: list[memoryview]) -> None:
+        """Seal full chunks that are not the last, into one buffer, and write it."""
+        for first in range(0, len(chunks), BATCH):
+            batch = chunks[first : first + BATCH]
+            sealed = Handover(len(batch) * SEALED_CHUNK)
+            with memoryview(sealed) as view:
+                for index, chunk in enumerate(batch):
+                    at = index * SEALED_CHUNK
+                    nonce = _stream_nonce(self._counter, last=False)
+                    self._aead.encrypt_into(nonce, chunk, None, view[at : at + SEALED_CHUNK])
+                    self._counter += 1
+            self._out.write(sealed)
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
-        self._pending += data
-        if len(self._pending) > CHUNK:
-            sealed = []
-            position = 0
-            with memoryview(self._pending) as view:
-                while len(self._pending) - position > CHUNK:
-                    sealed.append(self._seal(view[position : position + CHUNK], last=False))
-                    position += CHUNK
-            del self._pending[:position]
-            self._out.write(b"".join(sealed))
-        return len(data)
+        with memoryview(data) as view:
+            size = view.nbytes
+            if len(self._pending) + size <= CHUNK:
+                self._pending += view
+                return size
+            # More than a chunk in all: the pending chunk, completed, is not the last.
+            position = CHUNK - len(self._pending)
+            self._pending += view[:position]
+            chunks = [memoryview(self._pending)]
+            while size - position > CHUNK:
+                chunks.append(view[position : position + CHUNK])
+                position += CHUNK
+            self._seal(chunks)
+            for chunk in chunks:
+                chunk.release()
+            self._pending = bytearray(view[position:])  # 1 to CHUNK bytes, held back
+        return size
 
     def close(self) -> None:
         """Seal the last chunk (it may be empty only when the whole payload is)."""
         if not self._closed:
-            self._out.write(self._seal(bytes(self._pending), last=True))
+            nonce = _stream_nonce(self._counter, last=True)
+            self._out.write(self._aead.encrypt(nonce, bytes(self._pending), None))
             self._pending = bytearray()
             self._closed = True
 
@@ -237,7 +257,15 @@ class AgeWriter:
 # -- reading --------------------------------------------------------------------------------
 
 
-def _read_exact(source: BinaryIO, size: int) -> bytes:
+class Source(Protocol):
+    """A file open for reading in binary mode."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readinto(self, buffer: bytearray | memoryview, /) -> int: ...
+
+
+def _read_exact(source: Source, size: int) -> bytes:
     parts = []
     missing = size
     while missing:
@@ -249,7 +277,7 @@ def _read_exact(source: BinaryIO, size: int) -> bytes:
     return b"".join(parts)
 
 
-def _read_line(source: BinaryIO, budget: int) -> bytes:
+def _read_line(source: Source, budget: int) -> bytes:
     """One header line without its newline; a header is text and bounded in size."""
     line = bytearray()
     while len(line) <= budget:
@@ -266,21 +294,33 @@ def _is_arg(arg: bytes) -> bool:
     return bool(arg) and all(33 <= c <= 126 for c in arg)
 
 
-class AgeReader:
-    """Decrypts an age file with the vault's identity, 64 KiB at a time, authenticating each
-    chunk before any of it is returned."""
+_CUT_SHORT = "the bundle is damaged: it is cut short"
 
-    def __init__(self, source: BinaryIO, identities: Sequence[bytes]) -> None:
+
+class AgeReader:
+    """Decrypts an age file with the vault's identity, authenticating each 64 KiB chunk
+    before any of it is returned.
+
+    The encrypted stream is read ``BATCH`` chunks at a time into one buffer (a file read
+    lets other threads take the GIL, and waiting to get it back costs more than the read),
+    and ``readinto`` decrypts whole chunks straight into the caller's buffer.
+    """
+
+    def __init__(self, source: Source, identities: Sequence[bytes]) -> None:
         self._source = source
         file_key = self._open_header(identities)
         nonce = _read_exact(source, NONCE_BYTES)
         if len(nonce) != NONCE_BYTES:
-            raise BundleDamagedError("the bundle is damaged: it is cut short")
+            raise BundleDamagedError(_CUT_SHORT)
         self._aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
         self._counter = 0
-        self._next = _read_exact(source, SEALED_CHUNK)
-        self._chunk = memoryview(b"")
+        # Encrypted bytes read ahead: [_start, _end) of _sealed; _ended once the source is.
+        self._sealed = bytearray((BATCH + 1) * SEALED_CHUNK)
+        self._start = self._end = 0
+        self._ended = False
         self._finished = False
+        # A decrypted chunk of which the caller has not taken everything yet.
+        self._plain = memoryview(b"")
         self.plaintext_bytes = 0
 
     def _open_header(self, identities: Sequence[bytes]) -> bytes:
@@ -347,43 +387,82 @@ class AgeReader:
             "your recipient (see 'fieldlog keys')"
         )
 
-    def _advance(self) -> bool:
+    def _fill(self) -> None:
+        """Read ahead until more than one chunk is buffered, or the source ends."""
+        if self._ended or self._end - self._start > SEALED_CHUNK:
+            return
+        left = self._end - self._start
+        self._sealed[:left] = self._sealed[self._start : self._end]
+        self._start, self._end = 0, left
+        with memoryview(self._sealed) as view:
+            while self._end < len(view):
+                read = self._source.readinto(view[self._end :])
+                if not read:
+                    self._ended = True
+                    break
+                self._end += read
+
+    def _next_chunk(self) -> tuple[int, int, bool] | None:
+        """Where the next sealed chunk is in the read-ahead buffer, and whether it is the
+        last; None after the authenticated end."""
         if self._finished:
-            return False
-        current = self._next
-        if len(current) < TAG:
-            raise BundleDamagedError("the bundle is damaged: it is cut short")
-        self._next = (
-            _read_exact(self._source, SEALED_CHUNK) if len(current) == SEALED_CHUNK else b""
-        )
-        last = not self._next
-        if last and len(current) == TAG and self._counter > 0:
+            return None
+        self._fill()
+        available = self._end - self._start
+        if available > SEALED_CHUNK:
+            return self._start, SEALED_CHUNK, False
+        if available < TAG:
+            raise BundleDamagedError(_CUT_SHORT)
+        if available == TAG and self._counter > 0:
             raise BundleDamagedError("the bundle is damaged: it ends with an empty chunk")
+        return self._start, available, True
+
+    def _open_chunk(self, where: tuple[int, int, bool], into: memoryview) -> None:
+        """Decrypt and authenticate one chunk into ``into`` (exactly its plaintext size)."""
+        start, size, last = where
         try:
-            plain = self._aead.decrypt(_stream_nonce(self._counter, last), current, None)
+            with memoryview(self._sealed) as view:
+                self._aead.decrypt_into(
+                    _stream_nonce(self._counter, last), view[start : start + size], None, into
+                )
         except InvalidTag:
             raise BundleDamagedError(
                 "the bundle is damaged or was changed: its encryption does not check out "
                 "(flipped, cut or appended bytes)"
             ) from None
+        self._start += size
+        self._counter += 1
+        self.plaintext_bytes += size - TAG
         if last:
             if self._source.read(1):
                 raise BundleDamagedError("the bundle is damaged: data follows its end")
             self._finished = True
-        self._counter += 1
-        self.plaintext_bytes += len(plain)
-        self._chunk = memoryview(plain)
-        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        """Fill ``buffer`` as far as the stream goes; 0 only at the authenticated end."""
+        with memoryview(buffer) as out:
+            done = self._take(out)
+            while done < len(out) and (where := self._next_chunk()) is not None:
+                size = where[1] - TAG
+                if len(out) - done >= size:
+                    self._open_chunk(where, out[done : done + size])
+                    done += size
+                else:  # the caller wants part of this chunk: keep the rest for later
+                    plain = bytearray(size)
+                    self._open_chunk(where, memoryview(plain))
+                    self._plain = memoryview(plain)
+                    done += self._take(out[done:])
+        return done
+
+    def _take(self, out: memoryview) -> int:
+        count = min(len(out), len(self._plain))
+        if count:
+            out[:count] = self._plain[:count]
+            self._plain = self._plain[count:]
+        return count
 
     def read(self, size: int = -1) -> bytes:
-        """Up to ``size`` bytes (at most one chunk's worth); b"" at the authenticated end."""
-        while not self._chunk:
-            if not self._advance():
-                return b""
-        if size < 0 or size >= len(self._chunk):
-            data = bytes(self._chunk)
-            self._chunk = memoryview(b"")
-        else:
-            data = bytes(self._chunk[:size])
-            self._chunk = self._chunk[size:]
-        return data
+        """Up to ``size`` bytes (at most one chunk's worth when ``size`` is negative); b""
+        at the authenticated end."""
+        buffer = bytearray(CHUNK if size < 0 else size)
+        return bytes(buffer[: self.readinto(buffer)])

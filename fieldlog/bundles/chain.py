@@ -96,7 +96,7 @@ class ChainCheck:
     _buffer: bytearray = field(default_factory=bytearray)
     _key: Ed25519PublicKey | None = None
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes | bytearray) -> None:
         self._buffer += data
         *lines, rest = self._buffer.split(b"\n")
         if len(rest) > MAX_LINE_BYTES:

@@ -79,27 +79,34 @@ def tag_files(signer: Signer, contents: BagContents, now: datetime) -> list[tupl
     ]
 
 
-def _checked(
-    source: MediaSource,
-    done: list[int],
-    total: int,
-    progress: BundleProgress | None,
-    cancelled: Cancelled | None,
-) -> Iterator[bytes]:
-    with ThreadedHash() as digest:
-        for chunk in source.chunks():
-            if cancelled is not None and cancelled():
-                raise ExportCancelled("export cancelled; no bundle was written")
-            digest.update(chunk)
-            done[0] += len(chunk)
-            if progress is not None:
-                progress(done[0], total)
-            yield chunk
-        if digest.hexdigest() != source.sha256:
-            raise BundleDamagedError(
-                "a stored file does not match its recorded SHA-256; nothing was exported "
-                "(run 'fieldlog audit verify')"
-            )
+@dataclass
+class _Progress:
+    total: int
+    report: BundleProgress | None
+    cancelled: Cancelled | None
+    done: int = 0
+
+    def add(self, size: int) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("export cancelled; no bundle was written")
+        self.done += size
+        if self.report is not None:
+            self.report(self.done, self.total)
+
+
+def _hashed(source: MediaSource, digest: ThreadedHash, progress: _Progress) -> Iterator[bytes]:
+    for chunk in source.chunks():
+        progress.add(len(chunk))
+        digest.update(chunk)
+        yield chunk
+
+
+def _check(digest: ThreadedHash, source: MediaSource) -> None:
+    if digest.hexdigest() != source.sha256:
+        raise BundleDamagedError(
+            "a stored file does not match its recorded SHA-256; nothing was exported "
+            "(run 'fieldlog audit verify')"
+        )
 
 
 def write_bundle(
@@ -113,17 +120,30 @@ def write_bundle(
     cancelled: Cancelled | None = None,
 ) -> int:
     """Stream the encrypted bundle into ``out``; return the payload size in bytes."""
-    total = sum(f.size for f in contents.payload())
+    done = _Progress(sum(f.size for f in contents.payload()), progress, cancelled)
     age = AgeWriter(out, recipients)
     tar = TarWriter(age, int(now.timestamp()))
     for name, data in tag_files(signer, contents, now):
         tar.add_bytes(name, data)
-    done = [0]
     for name, data in contents.documents:
         tar.add_bytes(name, data)
-        done[0] += len(data)
-    for source in contents.media:
-        tar.add_stream(source.path, source.size, _checked(source, done, total, progress, cancelled))
+        done.done += len(data)
+    # Each file's hash is checked once the next file has streamed: by then its thread has
+    # caught up, so the encryption does not wait for it. The bundle is only complete (and
+    # renamed into place by the caller) after every check.
+    hashing: list[tuple[ThreadedHash, MediaSource]] = []
+    try:
+        for source in contents.media:
+            digest = ThreadedHash()
+            hashing.append((digest, source))
+            tar.add_stream(source.path, source.size, _hashed(source, digest, done))
+            while len(hashing) > 1:
+                _check(*hashing.pop(0))
+        while hashing:
+            _check(*hashing.pop(0))
+    finally:
+        for digest, _source in hashing:
+            digest.close()
     tar.close()
     age.close()
-    return total
+    return done.total

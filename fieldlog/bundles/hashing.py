@@ -12,7 +12,7 @@ class ThreadedHash:
 
     def __init__(self) -> None:
         self._digest = hashlib.sha256()
-        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=16)
+        self._chunks: queue.Queue[bytes | bytearray | None] = queue.Queue(maxsize=16)
         self._thread = threading.Thread(target=self._run, daemon=True, name="fieldlog-bundle-hash")
         self._thread.start()
         self._result: str | None = None
@@ -21,7 +21,8 @@ class ThreadedHash:
         while (chunk := self._chunks.get()) is not None:
             self._digest.update(chunk)
 
-    def update(self, chunk: bytes) -> None:
+    def update(self, chunk: bytes | bytearray) -> None:
+        """``chunk`` is kept until hashed: it must not change (bytes, or a Handover)."""
         self._chunks.put(chunk)
 
     def hexdigest(self) -> str:

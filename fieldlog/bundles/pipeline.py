@@ -1,15 +1,16 @@
 """Reading, encrypting and writing on both cores.
 
-``cryptography``'s ChaCha20-Poly1305 (age's cipher) holds the GIL, but AES-GCM (the blob
-store's), hashing and file reads and writes release it. So the age layer runs in the
-calling thread and the rest runs beside it: blobs are read and decrypted ahead by one
-thread (``prefetch``), and written (and synced) behind by another (``ThreadedSink``).
-Queues are short, so memory stays at a few MiB whatever the size of the files.
+``cryptography``'s AEADs (age's ChaCha20-Poly1305, the blob store's AES-GCM) hold the GIL;
+hashing and file reads and writes release it. So the age layer runs in the calling thread
+and the rest runs beside it: blobs are read and decrypted ahead by one thread
+(``prefetch``), and written (and synced) behind by another (``ThreadedSink``). Queues are
+short, so memory stays at a few MiB whatever the size of the files.
 """
 
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
 DEPTH = 4
 _DONE = object()
@@ -56,9 +57,27 @@ def prefetch(source: Callable[[], Iterable[bytes]], depth: int = DEPTH) -> Itera
         thread.join()
 
 
+class Handover(bytearray):
+    """A buffer its maker gives away once it is written: no copy is needed to keep it.
+
+    The stream layers fill these (the age reader decrypts straight into them, the age writer
+    seals into them) so that a megabyte passes from one thread to the next by reference.
+    """
+
+
+def owned(data: bytes | bytearray | memoryview) -> bytes:
+    """``data`` itself when nobody can change it any more, else a copy of it."""
+    if type(data) is bytes:
+        return data
+    if type(data) is Handover:
+        # Typed as bytes for the targets, which only read it through the buffer protocol.
+        return cast(bytes, data)
+    return bytes(data)
+
+
 class ThreadedSink:
     """``write`` hands the data to a thread that passes it to ``target``; ``close`` waits and
-    raises what the thread met."""
+    raises what the thread met. Data that may change after ``write`` returns is copied."""
 
     def __init__(self, target: Callable[[bytes], object], depth: int = DEPTH) -> None:
         self._target = target
@@ -75,10 +94,10 @@ class ThreadedSink:
                 except BaseException as error:  # noqa: BLE001 - raised by close()
                     self._error = error
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes | bytearray | memoryview) -> int:
         if self._error is not None:
             raise self._error
-        self._items.put(bytes(data))
+        self._items.put(owned(data))
         return len(data)
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from fieldlog.bundles.errors import BundleDamagedError, BundleLimitError, UnsafeMemberError
+from fieldlog.bundles.pipeline import Handover
 
 BLOCK = 512
 RECORD = 20 * BLOCK  # tar pads the archive to a whole record
@@ -28,6 +29,8 @@ _ZERO_BLOCK = bytes(BLOCK)
 
 class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
+
+    def readinto(self, buffer: bytearray | memoryview, /) -> int: ...
 
 
 class Writable(Protocol):
@@ -162,16 +165,16 @@ class TarReader:
         self._offset = 0
         self._ended = False
 
-    def _read_exact(self, size: int) -> bytes:
-        parts = []
-        missing = size
-        while missing:
-            part = self._source.read(missing)
-            if not part:
-                raise BundleDamagedError("the bundle is damaged: its archive is cut short")
-            parts.append(part)
-            missing -= len(part)
-        data = parts[0] if len(parts) == 1 else b"".join(parts)
+    def _read_exact(self, size: int) -> Handover:
+        """A new buffer of ``size`` bytes, filled by the source itself (no copy)."""
+        data = Handover(size)
+        with memoryview(data) as view:
+            done = 0
+            while done < size:
+                read = self._source.readinto(view[done:])
+                if not read:
+                    raise BundleDamagedError("the bundle is damaged: its archive is cut short")
+                done += read
         self._offset += size
         return data
 
@@ -183,7 +186,7 @@ class TarReader:
         if self._ended:
             return None
         self._finish_member()
-        header = self._read_exact(BLOCK)
+        header = bytes(self._read_exact(BLOCK))
         if header == _ZERO_BLOCK:
             self._end()
             return None
@@ -232,14 +235,15 @@ class TarReader:
             )
         return Member(name, size, is_dir)
 
-    def read(self, size: int = 1 << 20) -> bytes:
-        """Exactly ``min(size, what is left)`` bytes of the current member."""
+    def read(self, size: int = 1 << 20) -> Handover:
+        """Exactly ``min(size, what is left)`` bytes of the current member, in a buffer the
+        caller owns."""
         if not self._remaining:
-            return b""
+            return Handover()
         data = self._read_exact(min(size, self._remaining))
         self._remaining -= len(data)
         if not self._remaining and self._padding:
-            if self._read_exact(self._padding) != bytes(self._padding):
+            if self._read_exact(self._padding).strip(b"\0"):
                 raise BundleDamagedError(
                     "the bundle is damaged: a tar member's padding was changed"
                 )
@@ -248,7 +252,7 @@ class TarReader:
 
     def _end(self) -> None:
         """The second zero block, then zeros up to a whole record, then nothing."""
-        if self._read_exact(BLOCK) != _ZERO_BLOCK:
+        if bytes(self._read_exact(BLOCK)) != _ZERO_BLOCK:
             raise BundleDamagedError("the bundle is damaged: its archive does not end properly")
         tail = self._read_exact(-self._offset % RECORD)
         if tail.strip(b"\0") or self._source.read(1):

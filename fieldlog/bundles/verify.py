@@ -21,10 +21,9 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import BinaryIO
 
 from fieldlog.bundles import bagit
-from fieldlog.bundles.agestream import AgeReader
+from fieldlog.bundles.agestream import AgeReader, Source
 from fieldlog.bundles.chain import ChainCheck
 from fieldlog.bundles.errors import (
     BundleContentError,
@@ -35,6 +34,7 @@ from fieldlog.bundles.errors import (
 )
 from fieldlog.bundles.export import BUNDLE_FORMAT_VERSION, BundleProgress
 from fieldlog.bundles.hashing import ThreadedHash
+from fieldlog.bundles.pipeline import Handover
 from fieldlog.bundles.records import (
     CUSTODY_PATH,
     INCIDENTS_PATH,
@@ -72,7 +72,7 @@ class MemberStream:
         self._tar = tar
         self.remaining = size
 
-    def read(self, size: int = READ_SIZE) -> bytes:
+    def read(self, size: int = READ_SIZE) -> Handover:
         if size < 0:
             size = READ_SIZE
         data = self._tar.read(min(size, self.remaining))
@@ -171,7 +171,7 @@ def _document(reading: _Reading, path: str) -> Member:
 
 
 def read_bundle(
-    source: BinaryIO,
+    source: Source,
     identities: list[bytes],
     trust: Callable[[str], Trust],
     *,
