@@ -209,7 +209,7 @@ def copy_in_pieces(source: Path, target: Path) -> Timing:
 
 def copy_synced_behind(source: Path, target: Path) -> Timing:
     """The plain copy, plus ingest's background fdatasync every 64 MiB (a reference only)."""
-    from fieldlog.bundles.syncing import BackgroundSync  # noqa: PLC0415
+    from fieldlog.streams.syncing import BackgroundSync  # noqa: PLC0415
 
     drop_cache(source)
     with stopwatch() as timing, source.open("rb") as src, target.open("wb") as out:

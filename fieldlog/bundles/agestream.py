@@ -34,8 +34,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from fieldlog.bundles.errors import BundleDamagedError, NotABundleError, NotForThisVaultError
-from fieldlog.bundles.pipeline import Handover
 from fieldlog.errors import InvalidInputError
+from fieldlog.streams.pipeline import Handover
 
 INTRO = b"age-encryption.org/v1\n"
 X25519_LABEL = b"age-encryption.org/v1/X25519"

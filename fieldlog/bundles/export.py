@@ -22,10 +22,10 @@ from typing import BinaryIO
 from fieldlog.bundles import bagit
 from fieldlog.bundles.agestream import AgeWriter
 from fieldlog.bundles.errors import BundleDamagedError, ExportCancelled
-from fieldlog.bundles.hashing import ThreadedHash
 from fieldlog.bundles.signing import signature_file
 from fieldlog.bundles.tarstream import TarWriter
 from fieldlog.services.custody import Signer
+from fieldlog.streams.hashing import ThreadedHash
 
 BUNDLE_FORMAT_VERSION = "1"
 

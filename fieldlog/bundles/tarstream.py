@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from fieldlog.bundles.errors import BundleDamagedError, BundleLimitError, UnsafeMemberError
-from fieldlog.bundles.pipeline import Handover
+from fieldlog.streams.pipeline import Handover
 
 BLOCK = 512
 RECORD = 20 * BLOCK  # tar pads the archive to a whole record

@@ -33,8 +33,6 @@ from fieldlog.bundles.errors import (
     UntrustedSignerError,
 )
 from fieldlog.bundles.export import BUNDLE_FORMAT_VERSION, BundleProgress
-from fieldlog.bundles.hashing import ThreadedHash
-from fieldlog.bundles.pipeline import Handover
 from fieldlog.bundles.records import (
     CUSTODY_PATH,
     INCIDENTS_PATH,
@@ -46,6 +44,8 @@ from fieldlog.bundles.signing import fingerprint, verify_signature_file
 from fieldlog.bundles.tarstream import Limits, Member, TarReader, check_name
 from fieldlog.errors import InvalidInputError
 from fieldlog.interchange.document import Record
+from fieldlog.streams.hashing import ThreadedHash
+from fieldlog.streams.pipeline import Handover
 
 TAG_LIMITS = {
     bagit.BAGIT_NAME: 1024,

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-# Generic helpers, shared with bundle imports (which store media the same way).
-from fieldlog.bundles.hashing import ThreadedHash
-from fieldlog.bundles.pipeline import ThreadedSink
-from fieldlog.bundles.syncing import BackgroundSync
 from fieldlog.media.blobstore import CHUNK_SIZE, BlobStore
 from fieldlog.media.images import MAX_PREVIEW_BYTES
 from fieldlog.media.sniff import SNIFF_BYTES, sniff
+
+# Generic helpers, shared with bundle imports (which store media the same way).
+from fieldlog.streams.hashing import ThreadedHash
+from fieldlog.streams.pipeline import ThreadedSink
+from fieldlog.streams.syncing import BackgroundSync
 
 HEAD_BYTES = 8 << 20  # EXIF sits in the first bytes of JPEG and HEIC files
 

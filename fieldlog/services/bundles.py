@@ -33,9 +33,7 @@ from fieldlog.bundles.export import (
     MediaSource,
     write_bundle,
 )
-from fieldlog.bundles.hashing import ThreadedHash
 from fieldlog.bundles.merge import merge_records
-from fieldlog.bundles.pipeline import ThreadedSink, prefetch
 from fieldlog.bundles.records import (
     CUSTODY_PATH,
     INCIDENTS_PATH,
@@ -46,7 +44,6 @@ from fieldlog.bundles.records import (
     incidents_document,
 )
 from fieldlog.bundles.signing import fingerprint
-from fieldlog.bundles.syncing import BackgroundSync, SyncingWriter
 from fieldlog.bundles.tarstream import Limits
 from fieldlog.bundles.verify import MemberStream, OpenedBundle, hash_only, read_bundle
 from fieldlog.canonical import canonical_json, sha256_hex
@@ -63,6 +60,9 @@ from fieldlog.services.incidents import check_children_belong, resolve_id
 from fieldlog.services.media import describe
 from fieldlog.services.projection import ProjectionRows, replace_current_view
 from fieldlog.services.queries import IncidentFilter
+from fieldlog.streams.hashing import ThreadedHash
+from fieldlog.streams.pipeline import ThreadedSink, prefetch
+from fieldlog.streams.syncing import BackgroundSync, SyncingWriter
 from fieldlog.vault import Vault
 
 MAX_SAFE_NAME = 50
@@ -415,7 +415,7 @@ class _Stager:
 
     def _store(self, stream: MemberStream, *, keep_whole: bool) -> tuple[Path, str, bytes | None]:
         """Like ``media.ingest.ingest_stream``, but syncing to disk as it goes (see
-        ``bundles.syncing``): an import is mostly writing, and waiting for one fsync per
+        ``streams.syncing``): an import is mostly writing, and waiting for one fsync per
         file at the end of each doubled its time."""
         temp, out = self.vault.blobs.new_temp()
         whole: bytearray | None = bytearray() if keep_whole else None
