@@ -8,8 +8,9 @@ The work runs on both cores, in three threads joined by short queues (a few MiB)
 this thread reads and keeps what metadata needs, one thread hashes (hashlib releases
 the GIL on large buffers, and SHA-256 is the largest cost), and one encrypts and writes
 (AES-GCM is cheap; writing releases the GIL). Written bytes are synced in the background
-every 64 MiB, so the disk writes while the file is still being read and the final fsync
-has only the tail left: waiting for all of it at the end cost as much as the rest.
+as they go (``streams.syncing``), so the disk writes while the file is still being read
+and the final fsync has only the tail left: waiting for all of it at the end cost as
+much as the rest.
 """
 
 import os
