@@ -236,7 +236,7 @@ def _median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
-def measure(path: Path, year: int, lang: str) -> int:
+def measure(path: Path, year: int, lang: str, formats: list[str]) -> int:
     options = SummaryOptions(since=date(year, 1, 1), until=date(year, 12, 31))
     with Vault.open(path, PASSPHRASE) as vault:
         build_summary(vault, options)  # warm up: schema loading, page cache
@@ -266,7 +266,7 @@ def measure(path: Path, year: int, lang: str) -> int:
         f"(CPU time of this process {_median(gather_cpu):.2f} s)"
     )
     missed = []
-    for fmt in FORMATS:
+    for fmt in formats:
         runs = 1 if fmt == "pdf" else RUNS
         times, cpu_times = [], []
         for _ in range(runs):
@@ -298,9 +298,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--year", type=int, default=2016, help="the year summarised")
     parser.add_argument("--lang", choices=["en", "fr"], default="en")
+    parser.add_argument(
+        "--formats",
+        default=",".join(FORMATS),
+        help=f"comma-separated formats to render (default: {','.join(FORMATS)})",
+    )
     args = parser.parse_args(argv)
     if args.incidents < 1:
         parser.error("--incidents must be positive")
+    formats = [f for f in args.formats.split(",") if f]
+    if not formats or any(f not in FORMATS for f in formats):
+        parser.error(f"--formats takes some of {', '.join(FORMATS)}")
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="fieldlog-bench-summary-"))
     vault_path = workdir / "vault"
     try:
@@ -311,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building a vault of {args.incidents:,} incidents...", file=sys.stderr)
             seconds = build_vault(vault_path, args.incidents)
             print(f"  built in {seconds:.1f} s", file=sys.stderr)
-        return measure(vault_path, args.year, args.lang)
+        return measure(vault_path, args.year, args.lang, formats)
     finally:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -64,14 +64,20 @@ def chart_data(entries: Iterable[Entry], since: date, until: date) -> ChartData:
     counts: dict[date, Counter[str]] = {}
     shares: dict[date, dict[str, float]] = {}
     present: set[str] = set()
-    for entry in entries:
-        start = _bucket_start(entry.day, unit)
-        incidents[start] += 1
-        counts.setdefault(start, Counter()).update(entry.categories)
+    # Counted by day and combination of categories first: far fewer than the incidents.
+    for (day, entry_categories), number in Counter(
+        (entry.day, entry.categories) for entry in entries
+    ).items():
+        start = _bucket_start(day, unit)
+        incidents[start] += number
+        bucket_counts = counts.setdefault(start, Counter())
         bucket_shares = shares.setdefault(start, {})
-        for category in entry.categories:
-            bucket_shares[category] = bucket_shares.get(category, 0.0) + 1 / len(entry.categories)
-        present.update(entry.categories)
+        for category in entry_categories:
+            bucket_counts[category] += number
+            bucket_shares[category] = bucket_shares.get(category, 0.0) + number / len(
+                entry_categories
+            )
+        present.update(entry_categories)
     categories = tuple(c for c in CATEGORY_ORDER if c in present)
     buckets = []
     start = _bucket_start(since, unit)

@@ -25,7 +25,7 @@ def summary_fingerprint(
 ) -> str:
     """``records``: (incident id, revision, content SHA-256, media SHA-256s) per incident."""
     canonical_records = sorted(
-        [incident_id, revision, content, sorted(media)]
+        [incident_id, revision, content, sorted(media) if media else []]
         for incident_id, revision, content, media in records
     )
     return sha256_hex(

@@ -18,7 +18,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#!])")
 
 def escape(text: str) -> str:
     """Recorded text as literal Markdown on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    line = " ".join(text.split())
+    # Most text has nothing to escape: searching first is several times cheaper than sub().
+    return _SPECIAL.sub(r"\\\1", line) if _SPECIAL.search(line) else line
 
 
 def _table(headings: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:

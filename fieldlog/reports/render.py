@@ -4,6 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fieldlog.errors import InvalidInputError
+from fieldlog.gcpause import collector_paused
 from fieldlog.reports.csv import render_csv
 from fieldlog.reports.html import render_html
 from fieldlog.reports.i18n import LANGUAGES
@@ -42,4 +43,5 @@ def render(summary: Summary, fmt: str, lang: str) -> bytes:
         raise InvalidInputError(f"the format must be one of {', '.join(FORMATS)}")
     if lang not in LANGUAGES:
         raise InvalidInputError(f"the language must be one of {', '.join(LANGUAGES)}")
-    return renderer(summary, lang)
+    with collector_paused():
+        return renderer(summary, lang)
