@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.errors import InvalidInputError, RecordNotFoundError
+from fieldlog.gcpause import collector_paused
 from fieldlog.ids import new_id
 from fieldlog.interchange.document import Record, canonical_record, validate_incidents
 from fieldlog.model import (
@@ -28,6 +29,11 @@ from fieldlog.vault import Vault
 
 def add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
     """Record new incidents, all or none; return their ids in input order."""
+    with collector_paused():
+        return _add_incidents(vault, incidents)
+
+
+def _add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
     validate_incidents(incidents)
     now = utcnow()
     records = []
