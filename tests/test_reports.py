@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fpdf import FPDF
 from PIL import Image
 from pypdf import PdfReader
 
@@ -21,7 +22,9 @@ from fieldlog.reports import SummaryOptions, build_summary, format_for_path, i18
 from fieldlog.reports import data as report_data
 from fieldlog.reports.chart import chart_data
 from fieldlog.reports.deaths import person_details
+from fieldlog.reports.fonts import font_files
 from fieldlog.reports.model import Summary
+from fieldlog.reports.typeset import Style, Typesetter
 from fieldlog.services.incidents import add_incidents, update_incident
 from fieldlog.services.media import attach_file
 from fieldlog.vault import Vault
@@ -130,6 +133,44 @@ def test_text_in_other_scripts_uses_their_fonts(vault: Vault) -> None:
     assert any("NotoSansEthiopic" in f for f in fonts), fonts
     assert any("NotoSansArabic" in f for f in fonts), fonts
     assert any("NotoSans-Bold" in f or "NotoSansBold" in f for f in fonts), fonts
+
+
+def test_fast_text_writes_what_fpdf_writes() -> None:
+    """The typesetter's own line writer gives the page the bytes of ``FPDF.text``."""
+    lines = [
+        (Style(9), "Rue des Verrotières (Calais) \\ 50 % — “CRS 8”"),
+        (Style(8, bold=True, colour=(95, 95, 95)), "Témoignage: ( ) \r and ½"),
+    ]
+    documents = []
+    with font_files() as fonts:
+        for fast in (False, True):
+            pdf = FPDF(unit="pt", format="A4")
+            pdf.set_creation_date(NOW)
+            typesetter = Typesetter(pdf, fonts)
+            typesetter.new_page()
+            for style, line in lines:
+                typesetter.use(style)
+                pdf.set_fill_color(238, 238, 238)  # text colour differs: q ... Q
+                if fast:
+                    typesetter._simple_text(42, 100, line, style)
+                else:
+                    pdf.text(42, 100, line)
+            documents.append(bytes(pdf.output()))
+    assert documents[0] == documents[1]
+    assert b"%PDF-" in documents[1]
+
+
+def test_a_line_in_one_script_is_set_in_its_font() -> None:
+    with font_files() as fonts:
+        pdf = FPDF(unit="pt", format="A4")
+        typesetter = Typesetter(pdf, fonts)
+        typesetter.new_page()
+        assert typesetter._script_family("“رشوا الغاز علينا وعلى الطعام.” 12") == "NotoSansArabic"
+        assert typesetter._script_family("پولیسو زموږ خیمې") == "NotoSansArabic"
+        assert typesetter._script_family("ፖሊስ ኣብ ስድሰተ ሰዓት") == "NotoSansEthiopic"
+        assert typesetter._script_family("رشوا ፖሊስ") is None  # two scripts: fpdf2 splits it
+        assert typesetter._script_family("Calais, 15 July") is None
+        pdf.output()  # closes the font files
 
 
 # -- consent ---------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
+from fpdf.fonts import CoreFont, TTFFont
+from fpdf.util import escape_parens
 
 from fieldlog.reports.fonts import FontFiles, advance_widths
 
@@ -76,6 +78,16 @@ class Row:
     height: float = 0.0
 
 
+def _stream_code(font: TTFFont | CoreFont, character: str) -> str:
+    """A character as ``TTFFont.encode_text`` writes it: its code in the subset, escaped."""
+    if not isinstance(font, TTFFont):
+        raise TypeError("the fast path writes embedded TrueType fonts only")
+    code = font.subset.pick(ord(character))
+    if code is None:  # no glyph: fpdf2 leaves the character out
+        return ""
+    return escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
+
+
 def _simple_character(character: str) -> bool:
     return unicodedata.bidirectional(character) not in _COMPLEX_BIDI and not unicodedata.combining(
         character
@@ -104,8 +116,17 @@ class Typesetter:
         for family, path in fonts.fallbacks:
             pdf.add_font(family, "", str(path))
         if fonts.fallbacks:
-            # Bold text in another script falls back to that script's regular weight.
-            pdf.set_fallback_fonts([family for family, _ in fonts.fallbacks], exact_match=False)
+            # Bold text in another script falls back to that script's regular weight. The
+            # main family is a fallback too, for lines set in another script's font (below).
+            pdf.set_fallback_fonts(
+                [family for family, _ in fonts.fallbacks] + [FAMILY], exact_match=False
+            )
+        # A line in Arabic or Ethiopic script is set in that script's font, with the main
+        # font only for what it lacks: with Noto Sans first, fpdf2 cut such a line at every
+        # space and punctuation mark and shaped each piece apart (ten pieces a line).
+        self._script_fonts = [
+            (family, frozenset(advance_widths(path))) for family, path in fonts.fallbacks
+        ]
         pdf.set_text_shaping(True)
         pdf.c_margin = 0  # text starts exactly at x on both paths
         # Breaks are decided here, line by line (the bottom margin still marks the limit).
@@ -117,6 +138,8 @@ class Typesetter:
             if _simple_character(c)
         )
         self._word_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
+        self._font_codes: dict[bool, dict[str, str]] = {}
+        self._font_of_codes: dict[bool, object] = {}
         self._shaped_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
         self._style: Style | None = None
         self.on_new_page: Callable[[], None] | None = None
@@ -154,6 +177,42 @@ class Typesetter:
             self.pdf.set_text_color(*style.colour)
             self._style = style
 
+    def _codes(self, bold: bool) -> dict[str, str]:
+        """Each character of the current font as it is written in a content stream.
+
+        The same bytes ``FPDF.text`` writes (the character's code in the font subset,
+        UTF-16BE, parentheses and backslashes escaped), worked out once per character:
+        ``FPDF.text`` does it for every character of every line, which was a quarter of
+        a year's PDF. ``test_fast_text_writes_what_fpdf_writes`` holds the two together.
+        """
+        font = self.pdf.current_font
+        codes = self._font_codes.get(bold)
+        if codes is None or self._font_of_codes.get(bold) is not font:
+            codes = self._font_codes[bold] = {}
+            self._font_of_codes[bold] = font
+        return codes
+
+    def _simple_text(self, x: float, y: float, line: str, style: Style) -> None:
+        """``FPDF.text(x, y, line)`` for a line of the fast path (see the module's docstring)."""
+        pdf = self.pdf
+        font = pdf.current_font
+        assert font is not None  # noqa: S101 - use() set it
+        if not pdf.current_font_is_set_on_page:
+            pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
+        codes = self._codes(style.bold)
+        try:
+            encoded = "".join([codes[c] for c in line])
+        except KeyError:
+            for character in line:
+                if character not in codes:
+                    codes[character] = _stream_code(font, character)
+            encoded = "".join([codes[c] for c in line])
+        operation = f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({encoded}) Tj ET"
+        if pdf.fill_color != pdf.text_color:
+            assert pdf.text_color is not None  # noqa: S101 - use() set it
+            operation = f"q {pdf.text_color.serialize().lower()} {operation} Q"
+        pdf._out(operation)
+
     def is_simple(self, text: str) -> bool:
         return self._simple.issuperset(text)
 
@@ -172,6 +231,16 @@ class Typesetter:
             return (words + text.count(" ") * space) * style.size / 1000
         self.use(style)
         return float(self.pdf.get_string_width(text))
+
+    def _script_family(self, line: str) -> str | None:
+        """The other script's font that has every letter of ``line`` the main font lacks."""
+        letters = {c for c in line if c not in self._simple and unicodedata.category(c)[0] in "LM"}
+        if not letters:
+            return None
+        for family, covered in self._script_fonts:
+            if covered.issuperset(letters):
+                return family
+        return None
 
     def _shaped_width(self, word: str, bold: bool) -> float:
         """A word's width as shaped (joined Arabic letters are not the sum of the letters)."""
@@ -227,8 +296,12 @@ class Typesetter:
         self.use(style)
         if laid.simple:
             # The baseline where fpdf2's cell() puts it, so both paths line up.
-            self.pdf.text(x, y + style.line_height / 2 + 0.3 * style.size, line)
+            self._simple_text(x, y + style.line_height / 2 + 0.3 * style.size, line, style)
         else:
+            family = self._script_family(line)
+            if family is not None:
+                self.pdf.set_font(family, "", style.size)
+                self._style = None  # use() must set the main font again
             self.pdf.set_xy(x, y)
             self.pdf.cell(
                 laid.width,
