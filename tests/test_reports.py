@@ -152,7 +152,7 @@ def test_fast_text_writes_what_fpdf_writes() -> None:
                 typesetter.use(style)
                 pdf.set_fill_color(238, 238, 238)  # text colour differs: q ... Q
                 if fast:
-                    typesetter._simple_text(42, 100, line, style)
+                    typesetter._simple_text(42, 100, line)
                 else:
                     pdf.text(42, 100, line)
             documents.append(bytes(pdf.output()))

@@ -72,11 +72,10 @@ def chart_data(entries: Iterable[Entry], since: date, until: date) -> ChartData:
         incidents[start] += number
         bucket_counts = counts.setdefault(start, Counter())
         bucket_shares = shares.setdefault(start, {})
+        share = number / len(entry_categories)
         for category in entry_categories:
             bucket_counts[category] += number
-            bucket_shares[category] = bucket_shares.get(category, 0.0) + number / len(
-                entry_categories
-            )
+            bucket_shares[category] = bucket_shares.get(category, 0.0) + share
         present.update(entry_categories)
     categories = tuple(c for c in CATEGORY_ORDER if c in present)
     buckets = []

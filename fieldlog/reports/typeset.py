@@ -138,8 +138,9 @@ class Typesetter:
             if _simple_character(c)
         )
         self._word_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
-        self._font_codes: dict[bool, dict[str, str]] = {}
-        self._font_of_codes: dict[bool, object] = {}
+        # Each character as FPDF.text writes it in a content stream, by font number: worked
+        # out once per character instead of for every character of every line.
+        self._stream_codes: dict[int, dict[str, str]] = {}
         self._shaped_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
         self._style: Style | None = None
         self.on_new_page: Callable[[], None] | None = None
@@ -177,29 +178,18 @@ class Typesetter:
             self.pdf.set_text_color(*style.colour)
             self._style = style
 
-    def _codes(self, bold: bool) -> dict[str, str]:
-        """Each character of the current font as it is written in a content stream.
+    def _simple_text(self, x: float, y: float, line: str) -> None:
+        """``FPDF.text(x, y, line)`` for a line of the fast path, in the current font.
 
-        The same bytes ``FPDF.text`` writes (the character's code in the font subset,
-        UTF-16BE, parentheses and backslashes escaped), worked out once per character:
-        ``FPDF.text`` does it for every character of every line, which was a quarter of
-        a year's PDF. ``test_fast_text_writes_what_fpdf_writes`` holds the two together.
+        The same bytes (``test_fast_text_writes_what_fpdf_writes``); FPDF.text encoding
+        each character of each line was a quarter of a year's PDF.
         """
-        font = self.pdf.current_font
-        codes = self._font_codes.get(bold)
-        if codes is None or self._font_of_codes.get(bold) is not font:
-            codes = self._font_codes[bold] = {}
-            self._font_of_codes[bold] = font
-        return codes
-
-    def _simple_text(self, x: float, y: float, line: str, style: Style) -> None:
-        """``FPDF.text(x, y, line)`` for a line of the fast path (see the module's docstring)."""
         pdf = self.pdf
         font = pdf.current_font
         assert font is not None  # noqa: S101 - use() set it
         if not pdf.current_font_is_set_on_page:
             pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
-        codes = self._codes(style.bold)
+        codes = self._stream_codes.setdefault(font.i, {})
         try:
             encoded = "".join([codes[c] for c in line])
         except KeyError:
@@ -296,7 +286,7 @@ class Typesetter:
         self.use(style)
         if laid.simple:
             # The baseline where fpdf2's cell() puts it, so both paths line up.
-            self._simple_text(x, y + style.line_height / 2 + 0.3 * style.size, line, style)
+            self._simple_text(x, y + style.line_height / 2 + 0.3 * style.size, line)
         else:
             family = self._script_family(line)
             if family is not None:
