@@ -15,6 +15,7 @@ This is not a test: nothing here is collected by pytest.
 """
 
 import argparse
+import multiprocessing
 import os
 import platform
 import random
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -32,6 +34,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 from unittest import mock
+
+import sqlcipher3
 
 from fieldlog.interchange.document import Record
 from fieldlog.services.incidents import add_incidents
@@ -42,8 +46,9 @@ from fieldlog.services.queries import (
     list_incidents,
     search_incidents,
 )
-from fieldlog.vault import Vault, keys
+from fieldlog.vault import Vault, database, keys
 from fieldlog.vault.keys import KdfParams, calibrate
+from fieldlog.vault.vault import DATABASE_NAME
 
 PASSPHRASE = "benchmark correct horse battery staple"  # noqa: S105 - a throwaway vault
 DEFAULT_INCIDENTS = 100_000
@@ -59,6 +64,7 @@ TARGET_SEARCH_RATIO = 2.0
 OPEN_RUNS = 5
 KDF_RUNS = 3
 SEARCH_REPEATS = 3
+RATIO_ROUNDS = 10
 INDEX_RUNS = 3
 INDEX_BUDGET_SECONDS = 5.0
 SEARCH_LIMIT = 100
@@ -574,6 +580,8 @@ class Figures:
     vault_bytes: int = 0
     load_at_start: tuple[float, float, float] = (0.0, 0.0, 0.0)
     plain_bytes: int = 0
+    plain_sqlite_version: str = ""
+    no_memory_security_search_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _median_time(function: Callable[[], object], repeats: int) -> float:
@@ -698,15 +706,6 @@ def measure_vault_queries(path: Path, figures: Figures) -> None:
             figures.search_seconds[query] = _median_time(
                 partial(search_incidents, vault, query, limit=SEARCH_LIMIT), SEARCH_REPEATS
             )
-        with vault.engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert raw is not None
-            for query in SEARCH_QUERIES:
-                match = fts_query(query)
-                assert match is not None
-                figures.raw_search_seconds[query] = _median_time(
-                    partial(_raw_search, raw, match), SEARCH_REPEATS
-                )
         _progress("timing the identifier index...")
         while len(figures.index_seconds) < INDEX_RUNS:
             start = time.perf_counter()
@@ -767,21 +766,104 @@ def _copy_rows(source: Any, target: sqlite3.Connection, select: str, into: str) 
         target.executemany(insert, rows)
 
 
-def measure_plain(plain_path: Path, figures: Figures) -> None:
-    _progress("timing the same searches on plain SQLite...")
-    with closing(sqlite3.connect(plain_path)) as plain:
+# The plain copy is searched in a process of its own, through sqlcipher3 without a key:
+# the same SQLite build and tokenizer as the vault, without encryption and without the
+# memory security that the vault turns on for the whole process (SQLCipher cannot turn
+# it off again). A third process searches the vault itself with memory security off,
+# which tells the price of the cipher from the price of memory security. The sides take
+# turns, round after round, and each query keeps its fastest round on each side, so a
+# busy moment on the machine does not land on one side only.
+_worker_connection: Any = None
 
-        def search(match: str) -> list[Any]:
-            return _raw_search(plain, match)
 
-        matches = {query: fts_query(query) or "" for query in SEARCH_QUERIES}
-        for query, match in matches.items():  # warm up, as for the vault
-            figures.plain_hits[query] = len(search(match))
-        for query, match in matches.items():
-            figures.plain_search_seconds[query] = _median_time(
-                partial(search, match), SEARCH_REPEATS
-            )
+def _open_plain(path: str) -> Any:
+    return sqlcipher3.connect(path)
+
+
+def _open_vault_without_memory_security(passphrase: str, path: str) -> Any:
+    """The vault's database, with the vault's own connection settings but one.
+
+    Read only, beside the benchmark's own process, which holds the vault's lock.
+    """
+    database._CONNECTION_PRAGMAS = tuple(
+        pragma.replace("cipher_memory_security = ON", "cipher_memory_security = OFF")
+        for pragma in database._CONNECTION_PRAGMAS
+    )
+    _header, master_key = Vault.unlock_key(Path(path), passphrase)
+    connection = database._connect(Path(path) / DATABASE_NAME, keys.subkey(master_key, "sqlcipher"))
+    assert connection.execute("PRAGMA cipher_memory_security").fetchone()[0] == "0"
+    return connection
+
+
+def _search_times_in_worker(
+    opener: Callable[[str], Any], path: str, matches: dict[str, str], repeats: int
+) -> tuple[dict[str, float], dict[str, int]]:
+    """In a worker process: each query's median time and hit count."""
+    global _worker_connection  # noqa: PLW0603 - one connection (and its cache) per worker
+    if _worker_connection is None:
+        _worker_connection = opener(path)
+        for match in matches.values():  # warm up, as for the vault
+            _raw_search(_worker_connection, match)
+    return _search_times(_worker_connection, matches, repeats)
+
+
+def _search_times(
+    connection: Any, matches: dict[str, str], repeats: int
+) -> tuple[dict[str, float], dict[str, int]]:
+    times = {
+        query: _median_time(partial(_raw_search, connection, match), repeats)
+        for query, match in matches.items()
+    }
+    hits = {query: len(_raw_search(connection, match)) for query, match in matches.items()}
+    return times, hits
+
+
+def _keep_fastest(best: dict[str, float], times: dict[str, float]) -> None:
+    for query, seconds in times.items():
+        best[query] = min(seconds, best.get(query, seconds))
+
+
+def measure_search_ratio(vault_path: Path, plain_path: Path, figures: Figures) -> None:
+    _progress("timing the same statements on the vault and on the plain copy, in turns...")
+    matches = {query: fts_query(query) or "" for query in SEARCH_QUERIES}
+    spawn = multiprocessing.get_context("spawn")
+    vault = Vault.open(vault_path, PASSPHRASE)
+    try:
+        with (
+            vault.engine.connect() as connection,
+            ProcessPoolExecutor(max_workers=1, mp_context=spawn) as plain,
+            ProcessPoolExecutor(max_workers=1, mp_context=spawn) as unlocked,
+        ):
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            for match in matches.values():  # warm up this connection's cache
+                _raw_search(raw, match)
+            figures.plain_sqlite_version = plain.submit(
+                _sqlite_version_in_worker, str(plain_path)
+            ).result()
+            for _ in range(RATIO_ROUNDS):
+                times, _hits = _search_times(raw, matches, SEARCH_REPEATS)
+                _keep_fastest(figures.raw_search_seconds, times)
+                times, figures.plain_hits = plain.submit(
+                    _search_times_in_worker, _open_plain, str(plain_path), matches, SEARCH_REPEATS
+                ).result()
+                _keep_fastest(figures.plain_search_seconds, times)
+                times, _hits = unlocked.submit(
+                    _search_times_in_worker,
+                    partial(_open_vault_without_memory_security, PASSPHRASE),
+                    str(vault_path),
+                    matches,
+                    SEARCH_REPEATS,
+                ).result()
+                _keep_fastest(figures.no_memory_security_search_seconds, times)
+    finally:
+        vault.close()
     figures.plain_bytes = plain_path.stat().st_size
+
+
+def _sqlite_version_in_worker(path: str) -> str:
+    with closing(_open_plain(path)) as connection:
+        return str(connection.execute("SELECT sqlite_version()").fetchone()[0])
 
 
 # -- report -------------------------------------------------------------------------------
@@ -829,7 +911,8 @@ def report(figures: Figures) -> list[str]:
     )
     print(
         f"SQLCipher {figures.sqlcipher_version} (SQLite {figures.sqlcipher_sqlite_version}); "
-        f"plain comparison: Python sqlite3, SQLite {sqlite3.sqlite_version}"
+        f"plain copy: SQLite {figures.plain_sqlite_version} through sqlcipher3 without a key, "
+        "in a process without memory security"
     )
     assert figures.kdf is not None
     print(
@@ -906,6 +989,11 @@ def report(figures: Figures) -> list[str]:
         f"6. same searches, plain SQLite: {_ms(plain):>10}  median; the same statements "
         f"encrypted / plain = {ratio:.2f}x   target <= {TARGET_SEARCH_RATIO:.0f}x   {_verdict(ok)}"
     )
+    unlocked = statistics.median(figures.no_memory_security_search_seconds.values())
+    print(
+        f"   the vault with cipher_memory_security off (another process): {_ms(unlocked)}, "
+        f"{unlocked / plain:.2f}x plain: the rest is the price of memory security"
+    )
     print(
         f"   FieldLog's whole search (ORM objects, categories, perpetrators) / plain = "
         f"{search / plain:.2f}x"
@@ -947,7 +1035,7 @@ def main(argv: list[str] | None = None) -> int:
         measure_unlock(vault_path, figures)
         measure_vault_queries(vault_path, figures)
         build_plain(vault_path, plain_path)
-        measure_plain(plain_path, figures)
+        measure_search_ratio(vault_path, plain_path, figures)
         missed = report(figures)
     finally:
         if args.keep is None:

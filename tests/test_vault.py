@@ -272,6 +272,17 @@ def test_sqlcipher_settings(vault: Vault) -> None:
         assert database.LOOKASIDE_ENLARGED
 
 
+def test_the_connection_used_last_is_taken_again(vault: Vault) -> None:
+    # Its page cache is the warm one: another connection would decrypt the pages again.
+    with vault.engine.connect() as first, vault.engine.connect() as second:
+        assert first.connection.dbapi_connection is not second.connection.dbapi_connection
+    with vault.engine.connect() as connection:
+        last = connection.connection.dbapi_connection
+    for _ in range(3):
+        with vault.engine.connect() as connection:
+            assert connection.connection.dbapi_connection is last
+
+
 def test_database_is_unreadable_without_the_key(created_vault: tuple[Path, str]) -> None:
     path, _ = created_vault
     connection = sqlcipher3.connect(str(path / "fieldlog.db"))
