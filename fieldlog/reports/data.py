@@ -49,6 +49,7 @@ from fieldlog.reports.model import (
     Visibility,
 )
 from fieldlog.services.queries import IncidentFilter
+from fieldlog.services.rawrows import dashed, plain_rows
 from fieldlog.vault import Vault
 
 # Consents under which a testimony may appear in a summary (never ``internal``).
@@ -143,30 +144,6 @@ def _time_of_day(occurred_at: str, precision: str) -> str | None:
     return occurred_at[11:16]
 
 
-def _dashed(hex_id: str) -> str:
-    """A stored id (32 hex digits, as SQLAlchemy keeps UUIDs in SQLite) in its usual form."""
-    h = hex_id.lower()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def _plain_rows(session: Session, statement: Select[Any]) -> Any:
-    """The rows of ``statement`` as the driver gives them: plain tuples, no type processing.
-
-    SQLAlchemy's result rows cost as much again as SQLCipher's own reading when a
-    summary reads a few hundred thousand child rows. Only text, numbers and ids stored
-    as hex text are read this way; the one JSON column (sources) is decoded by the caller.
-    Parameters are dates and vocabulary codes, never recorded text.
-    """
-    connection = session.connection()
-    compiled = statement.compile(
-        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
-    )
-    parameters = compiled.construct_params()
-    order = compiled.positiontup or []
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    return cursor.execute(str(compiled), [parameters[name] for name in order])
-
-
 class _Children:
     """Rows of the child tables for a set of incidents, grouped by incident (hex id).
 
@@ -192,14 +169,14 @@ class _Children:
         found: dict[str, list[Any]] = defaultdict(list)
         if self.scan:
             wanted = self.wanted
-            for row in _plain_rows(self.session, select(key, *columns).where(*where)):
+            for row in plain_rows(self.session, select(key, *columns).where(*where)):
                 if row[0] in wanted:
                     found[row[0]].append(row[1:])
         else:
             for start in range(0, len(self.ids), self.CHUNK):
                 chunk = self.ids[start : start + self.CHUNK]
                 statement = select(key, *columns).where(key.in_(chunk), *where)
-                for row in _plain_rows(self.session, statement):
+                for row in plain_rows(self.session, statement):
                     found[row[0]].append(row[1:])
         return found
 
@@ -285,7 +262,7 @@ def _read(vault: Vault, options: SummaryOptions) -> _Read:
     )
     shareable = Testimony.consent.in_(SHAREABLE)
     with vault.session() as session:
-        rows = _plain_rows(session, query).fetchall()
+        rows = plain_rows(session, query).fetchall()
         total = session.scalar(select(func.count()).select_from(Incident)) or 0
         children = _Children(session, [row[0] for row in rows], total)
         categories = children.rows(IncidentCategory.incident_id, [IncidentCategory.category])
@@ -415,7 +392,7 @@ def _build_summary(vault: Vault, options: SummaryOptions, now: datetime | None) 
         media_hashes.append(hashes)
         entries.append(
             Entry(
-                _dashed(incident),
+                dashed(incident),
                 revision,
                 content_sha256,
                 day,
