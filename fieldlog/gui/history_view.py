@@ -15,6 +15,19 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
 
+    def action_label(self, action: str) -> str:
+        """What a custody event records, in words; an unknown code (a newer version's) as is."""
+        labels = {
+            "incident.create": self.tr("Recorded"),
+            "incident.revise": self.tr("Edited"),
+            "incident.import": self.tr("Received in a bundle"),
+            "incident.import_revise": self.tr("Changed by a bundle (merged)"),
+            "media.add": self.tr("Photo, video or recording attached"),
+            "media.derive": self.tr("Shareable copy made (metadata removed)"),
+            "media.import": self.tr("Photo, video or recording received in a bundle"),
+        }
+        return labels.get(action, action)
+
     def show_history(self, history: dict[str, Any] | None) -> None:
         self.tree.clear()
         if not history:
@@ -35,11 +48,11 @@ class HistoryView(QWidget):
             )
         events = QTreeWidgetItem([self.tr("Custody log (signed)"), "", ""])
         for event in history["events"]:
-            events.addChild(
-                QTreeWidgetItem(
-                    [event["at"], f"#{event['seq']} {event['action']}", event["hash"][:16]]
-                )
-            )
+            what = f"#{event['seq']} {self.action_label(event['action'])}"
+            item = QTreeWidgetItem([event["at"], what, event["hash"][:16]])
+            # The code as the log and 'fieldlog audit verify' give it, for whoever checks.
+            item.setToolTip(1, event["action"])
+            events.addChild(item)
         self.tree.addTopLevelItems([revisions, events])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)

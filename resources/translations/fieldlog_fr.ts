@@ -144,6 +144,41 @@
         <translation>Empreinte</translation>
     </message>
     <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="21" />
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="22" />
+        <source>Edited</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="23" />
+        <source>Received in a bundle</source>
+        <translation>Reçu dans un paquet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="24" />
+        <source>Changed by a bundle (merged)</source>
+        <translation>Modifié par un paquet (fusion)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="25" />
+        <source>Photo, video or recording attached</source>
+        <translation>Photo, vidéo ou enregistrement joint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="26" />
+        <source>Shareable copy made (metadata removed)</source>
+        <translation>Copie partageable faite (métadonnées retirées)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="27" />
+        <source>Photo, video or recording received in a bundle</source>
+        <translation>Photo, vidéo ou enregistrement reçu dans un paquet</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/history_view.py" line="22" />
         <source>Revisions</source>
         <translation>Révisions</translation>

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fieldlog.gui.app import Session
+from fieldlog.gui.history_view import HistoryView
 from fieldlog.gui.i18n import install_translators
 from fieldlog.gui.main_window import MainWindow
 from fieldlog.gui.tasks import TaskRunner
 from fieldlog.gui.unlock import CreateVaultDialog
 from fieldlog.services.audit import audit_vault
 from fieldlog.services.drafts import list_drafts
-from fieldlog.services.incidents import add_incidents
+from fieldlog.services.history import incident_history
+from fieldlog.services.incidents import add_incidents, update_incident
 from fieldlog.services.queries import get_incident, list_incidents
 from fieldlog.vault import Vault
 from tests.conftest import PASSPHRASE, SHARED, all_bytes
@@ -213,6 +215,47 @@ def test_french_interface(qtbot: QtBot, qapp: QApplication, session: Session) ->
     window.editor.officers.show_seen("123 4567", ["x"], None)
     assert window.editor.officers.seen.text() == "Vu dans 1 autre incident"
     wait_idle(qtbot, session)
+
+
+def _custody_lines(view: HistoryView) -> list[tuple[str, str]]:
+    """Each custody event's "What" text and tooltip, in order."""
+    events = view.tree.topLevelItem(1)
+    assert events is not None
+    lines = []
+    for index in range(events.childCount()):
+        item = events.child(index)
+        assert item is not None
+        lines.append((re.sub(r"^#\d+ ", "", item.text(1)), item.toolTip(1)))
+    return lines
+
+
+def test_history_says_what_each_custody_event_records(
+    qtbot: QtBot, qapp: QApplication, session: Session
+) -> None:
+    vault = session.vault
+    assert vault is not None
+    record = {
+        "occurred_at": "2017-07-15",
+        "location": {"name": "Calais"},
+        "categories": ["tear_gas"],
+        "title": "Gas",
+    }
+    (incident_id,) = add_incidents(vault, [record])
+    update_incident(vault, str(incident_id), {**record, "title": "Gas at the distribution"})
+    history = incident_history(vault, str(incident_id))
+    view = HistoryView()
+    qtbot.addWidget(view)
+    view.show_history(history)
+    # In words, with the code the signed log holds (and audit verify names) as the tooltip.
+    assert _custody_lines(view) == [
+        ("Recorded", "incident.create"),
+        ("Edited", "incident.revise"),
+    ]
+    assert view.action_label("incident.someday") == "incident.someday"
+
+    install_translators(qapp, "fr")
+    view.show_history(history)
+    assert [what for what, _ in _custody_lines(view)] == ["Enregistré", "Modifié"]
 
 
 def test_large_list_loads_in_pages(qtbot: QtBot, session: Session) -> None:
