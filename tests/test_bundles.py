@@ -40,7 +40,7 @@ from fieldlog.bundles.errors import (
     UnsafeMemberError,
     UntrustedSignerError,
 )
-from fieldlog.bundles.merge import merge_records
+from fieldlog.bundles.merge import merge_records, removed_children
 from fieldlog.bundles.signing import fingerprint, signature_file
 from fieldlog.bundles.tarstream import Limits, TarWriter
 from fieldlog.cli import main
@@ -51,6 +51,7 @@ from fieldlog.services.audit import audit_vault
 from fieldlog.services.bundles import ExportOptions, export_bundle, import_bundle, verify_bundle
 from fieldlog.services.contacts import add_contact, list_contacts, vault_identity, vault_keys
 from fieldlog.services.custody import Signer, event_hash_input
+from fieldlog.services.history import incident_history
 from fieldlog.services.incidents import add_incidents, update_incident
 from fieldlog.services.media import attach_file, export_original, make_shareable_copy
 from fieldlog.services.queries import get_incident, list_incidents
@@ -439,6 +440,52 @@ def test_two_volunteers_bundles_about_one_incident_merge(
     assert again.incidents_unchanged == 1
     assert get_incident(legal, shared_id)["revision"] == 2
     assert audit_vault(legal).ok
+
+
+def test_a_testimony_removed_here_is_not_brought_back_by_a_bundle(
+    volunteer: Vault, stranger: Vault, tmp_path: Path
+) -> None:
+    """A witness withdrew consent; a colleague's older copy must not undo the removal."""
+    shared_id = str(uuid.uuid4())
+    kept = {"id": str(uuid.uuid4()), "text": "Gas at the distribution", "consent": "legal"}
+    withdrawn = {"id": str(uuid.uuid4()), "text": "Withdrawn account", "consent": "legal"}
+    base = {**SAMPLE[0], "id": shared_id, "testimonies": [kept, withdrawn]}
+    add_incidents(volunteer, [base])
+    trust(stranger, volunteer, "First")
+    trust(volunteer, stranger, "Second")
+    import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "out.fieldlog"))
+    update_incident(volunteer, shared_id, {**base, "testimonies": [kept]})
+    # Meanwhile the colleague adds an officer to their copy, which still has both accounts.
+    seen = get_incident(stranger, shared_id)
+    officer = {"identifier": "1234567", "unit": "CRS 8", "visibility": "visible"}
+    update_incident(stranger, shared_id, {**seen, "officers": [officer]})
+
+    report = import_bundle(volunteer, export_to(stranger, volunteer, tmp_path / "back.fieldlog"))
+    merged = get_incident(volunteer, shared_id)
+    assert [t["text"] for t in merged["testimonies"]] == ["Gas at the distribution"]
+    assert [o["identifier"] for o in merged["officers"]] == ["1234567"]
+    assert (report.incidents_revised, report.children_kept_removed) == (1, 1)
+    # The account is still in this vault's earlier revision: removed, never lost.
+    first = incident_history(volunteer, shared_id)["revisions"][0]["record"]
+    assert "Withdrawn account" in [t["text"] for t in first["testimonies"]]
+    assert audit_vault(volunteer).ok
+
+
+def test_merge_leaves_out_the_children_this_vault_removed() -> None:
+    def child(key: str) -> dict[str, Any]:
+        return {"id": key, "identifier": key}
+
+    first = {"testimonies": [], "officers": [child("a"), child("b")], "vehicles": []}
+    latest = {**first, "officers": [child("a")]}
+    removed = removed_children([first], latest)
+    assert removed == {"b"}
+    incoming = {**first, "officers": [child("a"), child("b"), child("c")]}
+    merged = merge_records(
+        {**latest, "recorded_at": "2017-07-15T20:00:00+00:00"},
+        {**incoming, "recorded_at": "2017-07-15T20:00:00+00:00"},
+        removed,
+    )
+    assert [o["id"] for o in merged["officers"]] == ["a", "c"]
 
 
 def test_merge_rules_keep_every_child() -> None:

@@ -13,6 +13,11 @@ The rules, for two records with the same incident id:
   So a testimony left out of a bundle (consent ``internal``, or not yet known to its
   sender) is never removed by importing it. The price: a removal in one vault does not
   reach the others, and has to be made in each.
+* A child this vault removed stays removed: one that an earlier revision here held and
+  the latest does not is not brought back by a bundle that still has it (a witness who
+  withdrew consent, an account entered under the wrong incident). It stays in this
+  vault's earlier revisions and in the bundle, and the import says how many were left
+  out.
 * The incident's first ``recorded_at`` is the earlier of the two.
 * This vault's children keep their order; children only the bundle has follow, in its
   order. So a record that comes back filtered merges into exactly what is already here.
@@ -38,8 +43,18 @@ def _merge_child(key: str, local: Record, incoming: Record) -> Record:
     return merged
 
 
-def merge_records(local: Record, incoming: Record) -> Record:
-    """The union of both records (see the module's rules); both are canonical records."""
+def removed_children(earlier: list[Record], latest: Record) -> frozenset[str]:
+    """Ids of the children that an earlier revision held and the latest one does not."""
+    present = {child["id"] for key in CHILDREN for child in latest[key]}
+    held = {child["id"] for record in earlier for key in CHILDREN for child in record[key]}
+    return frozenset(held - present)
+
+
+def merge_records(local: Record, incoming: Record, removed: frozenset[str] = frozenset()) -> Record:
+    """The union of both records (see the module's rules); both are canonical records.
+
+    ``removed``: ids of the children this vault removed, which stay out.
+    """
     merged = {key: value for key, value in incoming.items() if key not in CHILDREN}
     merged["recorded_at"] = _earlier(local["recorded_at"], incoming["recorded_at"])
     for key in CHILDREN:
@@ -49,6 +64,10 @@ def merge_records(local: Record, incoming: Record) -> Record:
             _merge_child(key, child, theirs[child["id"]]) if child["id"] in theirs else child
             for child in local[key]
         ]
-        children += [child for child in incoming[key] if child["id"] not in mine]
+        children += [
+            child
+            for child in incoming[key]
+            if child["id"] not in mine and child["id"] not in removed
+        ]
         merged[key] = children
     return merged

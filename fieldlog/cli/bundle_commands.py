@@ -148,6 +148,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{report.incidents_unchanged} unchanged; media: {report.media_added} added, "
         f"{report.media_unchanged} unchanged"
     )
+    if report.children_kept_removed:
+        print(
+            f"{report.children_kept_removed} testimonies or observations that were removed "
+            "in this vault were left out (the bundle still has them)"
+        )
     return 0
 
 

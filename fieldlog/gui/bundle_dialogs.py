@@ -365,14 +365,20 @@ class ImportDialog(TaskDialog):
         if report.already_imported:
             show_message(self.message, self.tr("This bundle was imported before; nothing changed."))
         else:
-            show_message(
-                self.message,
+            text = (
                 self.tr("Incidents: %1 added, %2 revised, %3 unchanged; %4 media files added.")
                 .replace("%1", str(report.incidents_added))
                 .replace("%2", str(report.incidents_revised))
                 .replace("%3", str(report.incidents_unchanged))
-                .replace("%4", str(report.media_added)),
+                .replace("%4", str(report.media_added))
             )
+            if report.children_kept_removed:
+                text += " " + self.tr(
+                    "%n testimony(ies) or observation(s) removed in this vault left out.",
+                    "",
+                    report.children_kept_removed,
+                )
+            show_message(self.message, text)
         self.imported.emit(report)
 
     def _failed(self, message: str) -> None:

@@ -33,7 +33,7 @@ from fieldlog.bundles.export import (
     MediaSource,
     write_bundle,
 )
-from fieldlog.bundles.merge import merge_records
+from fieldlog.bundles.merge import CHILDREN, merge_records, removed_children
 from fieldlog.bundles.records import (
     CUSTODY_PATH,
     INCIDENTS_PATH,
@@ -365,6 +365,9 @@ class ImportReport:
     incidents_unchanged: int = 0
     media_added: int = 0
     media_unchanged: int = 0
+    # Testimonies and observations this vault had removed, which the bundle still has:
+    # left out of the merge (see bundles/merge.py).
+    children_kept_removed: int = 0
     already_imported: bool = False  # this very bundle was imported before; nothing changed
 
     @property
@@ -597,7 +600,12 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
         latest = revisions[-1]
         outcome, revision = "unchanged", latest.number
         if incident.content_sha256 not in {r.content_sha256 for r in revisions}:
-            merged = merge_records(json.loads(latest.content), incident.core)
+            local = json.loads(latest.content)
+            removed = removed_children([json.loads(r.content) for r in revisions[:-1]], local)
+            report.children_kept_removed += sum(
+                child["id"] in removed for key in CHILDREN for child in incident.core[key]
+            )
+            merged = merge_records(local, incident.core, removed)
             content = canonical_json(merged)
             if content != latest.content.encode("utf-8"):
                 outcome, revision = "revised", latest.number + 1

@@ -34,6 +34,14 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="377"/>
+        <source>%n testimony(ies) or observation(s) removed in this vault left out.</source>
+        <translation>
+            <numerusform>%n testimony or observation removed in this vault was left out (the bundle still has it).</numerusform>
+            <numerusform>%n testimonies or observations removed in this vault were left out (the bundle still has them).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="328"/>
         <source>%n incident(s)</source>
         <translation>

@@ -1377,6 +1377,14 @@
 </context>
 <context>
     <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="377" />
+        <source>%n testimony(ies) or observation(s) removed in this vault left out.</source>
+        <translation>
+            <numerusform>%n témoignage ou observation supprimé dans ce coffre n'a pas été repris.</numerusform>
+            <numerusform>%n témoignages ou observations supprimés dans ce coffre n'ont pas été repris.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="242" />
         <source>Import a bundle</source>
