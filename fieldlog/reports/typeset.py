@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from fpdf import FPDF
+from fpdf.drawing_primitives import DeviceCMYK, DeviceGray, DeviceRGB
 from fpdf.enums import Align, XPos, YPos
 from fpdf.fonts import CoreFont, TTFFont
 from fpdf.util import escape_parens
@@ -22,6 +23,7 @@ from fpdf.util import escape_parens
 from fieldlog.reports.fonts import FontFiles, advance_widths
 
 FAMILY = "NotoSans"
+DeviceColour = DeviceRGB | DeviceCMYK | DeviceGray
 _COMPLEX_BIDI = frozenset(
     {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI", "NSM"}
 )
@@ -143,6 +145,9 @@ class Typesetter:
         self._stream_codes: dict[int, dict[str, str]] = {}
         self._shaped_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
         self._style: Style | None = None
+        # Per style, the font and colour objects fpdf2 made for it the first time.
+        self._selections: dict[Style, tuple[TTFFont | CoreFont | None, DeviceColour | None]] = {}
+        self._colour_operators: dict[DeviceColour, str] = {}
         self.on_new_page: Callable[[], None] | None = None
         self.left = pdf.l_margin
         self.width = pdf.w - pdf.l_margin - pdf.r_margin
@@ -173,10 +178,27 @@ class Typesetter:
     # -- measuring and breaking --------------------------------------------------------------
 
     def use(self, style: Style) -> None:
-        if style != self._style:
-            self.pdf.set_font(FAMILY, "B" if style.bold else "", style.size)
-            self.pdf.set_text_color(*style.colour)
-            self._style = style
+        if style == self._style:
+            return
+        pdf = self.pdf
+        selection = self._selections.get(style)
+        if selection is None:
+            pdf.set_font(FAMILY, "B" if style.bold else "", style.size)
+            pdf.set_text_color(*style.colour)
+            selection = self._selections[style] = (pdf.current_font, pdf.text_color)
+        else:
+            # What set_font and set_text_color do for a font and colour they have set
+            # before, without their checks: entries switch styles every line or two,
+            # and the two calls were a tenth of a year's PDF.
+            font, colour = selection
+            if pdf.current_font is not font or pdf.font_size_pt != style.size:
+                pdf.font_family = FAMILY.lower()
+                pdf.font_style = "B" if style.bold else ""
+                pdf.font_size_pt = style.size
+                pdf.current_font = font
+                pdf.current_font_is_set_on_page = False
+            pdf.text_color = colour
+        self._style = style
 
     def _simple_text(self, x: float, y: float, line: str) -> None:
         """``FPDF.text(x, y, line)`` for a line of the fast path, in the current font.
@@ -199,8 +221,12 @@ class Typesetter:
             encoded = "".join([codes[c] for c in line])
         operation = f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({encoded}) Tj ET"
         if pdf.fill_color != pdf.text_color:
-            assert pdf.text_color is not None  # noqa: S101 - use() set it
-            operation = f"q {pdf.text_color.serialize().lower()} {operation} Q"
+            colour = pdf.text_color
+            assert colour is not None  # noqa: S101 - use() set it
+            operator = self._colour_operators.get(colour)
+            if operator is None:
+                operator = self._colour_operators[colour] = colour.serialize().lower()
+            operation = f"q {operator} {operation} Q"
         pdf._out(operation)
 
     def is_simple(self, text: str) -> bool:
