@@ -1,8 +1,14 @@
 """An incident's revisions and custody events, read-only."""
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time as this laptop's local date and time, to the minute."""
+    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class HistoryView(QWidget):
@@ -35,21 +41,22 @@ class HistoryView(QWidget):
         revisions = QTreeWidgetItem([self.tr("Revisions"), "", ""])
         for revision in history["revisions"]:
             title = revision["record"].get("title", "")
-            revisions.addChild(
-                QTreeWidgetItem(
-                    [
-                        revision["created_at"],
-                        self.tr("Revision %1: %2")
-                        .replace("%1", str(revision["number"]))
-                        .replace("%2", title),
-                        revision["sha256"][:16],
-                    ]
-                )
+            item = QTreeWidgetItem(
+                [
+                    local_time(revision["created_at"]),
+                    self.tr("Revision %1: %2")
+                    .replace("%1", str(revision["number"]))
+                    .replace("%2", title),
+                    revision["sha256"][:16],
+                ]
             )
+            item.setToolTip(0, revision["created_at"])  # as stored, in UTC
+            revisions.addChild(item)
         events = QTreeWidgetItem([self.tr("Custody log (signed)"), "", ""])
         for event in history["events"]:
             what = f"#{event['seq']} {self.action_label(event['action'])}"
-            item = QTreeWidgetItem([event["at"], what, event["hash"][:16]])
+            item = QTreeWidgetItem([local_time(event["at"]), what, event["hash"][:16]])
+            item.setToolTip(0, event["at"])
             # The code as the log and 'fieldlog audit verify' give it, for whoever checks.
             item.setToolTip(1, event["action"])
             events.addChild(item)

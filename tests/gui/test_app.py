@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -252,6 +253,14 @@ def test_history_says_what_each_custody_event_records(
         ("Edited", "incident.revise"),
     ]
     assert view.action_label("incident.someday") == "incident.someday"
+    # Times in this laptop's zone, to the minute; the stored UTC time in the tooltip.
+    events = view.tree.topLevelItem(1)
+    assert events is not None
+    first = events.child(0)
+    assert first is not None
+    stored = history["events"][0]["at"]
+    assert first.toolTip(0) == stored
+    assert first.text(0) == datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
 
     install_translators(qapp, "fr")
     view.show_history(history)
