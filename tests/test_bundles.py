@@ -799,6 +799,10 @@ def _json_mutation(draw: st.DrawFn, bench: Bench) -> bytes:
             }[key]
         else:
             incident["title"] = incident["title"] + "."
+        if document == json.loads(payload["data/incidents.json"]):
+            # The draw changed nothing ([] for an empty list, None for a None): that bundle
+            # is the real one re-signed, and rightly accepted. Make it a change.
+            incident["title"] = incident["title"] + "."
         payload["data/incidents.json"] = json.dumps(document).encode()
     else:
         lines = payload["data/custody.jsonl"].splitlines(keepends=True)
