@@ -24,7 +24,7 @@ from fieldlog.reports.chart import chart_data
 from fieldlog.reports.deaths import person_details
 from fieldlog.reports.fonts import font_files
 from fieldlog.reports.model import Summary
-from fieldlog.reports.typeset import Style, Typesetter
+from fieldlog.reports.typeset import Para, Style, Typesetter
 from fieldlog.services.incidents import add_incidents, update_incident
 from fieldlog.services.media import attach_file
 from fieldlog.vault import Vault
@@ -171,6 +171,26 @@ def test_a_line_in_one_script_is_set_in_its_font() -> None:
         assert typesetter._script_family("رشوا ፖሊስ") is None  # two scripts: fpdf2 splits it
         assert typesetter._script_family("Calais, 15 July") is None
         pdf.output()  # closes the font files
+
+
+def test_a_line_after_a_two_script_line_keeps_its_font() -> None:
+    """fpdf2 may leave its fallback font selected after shaping a line in two scripts.
+
+    At the top of a page, a line whose first letters are Arabic and which also holds Latin
+    made NotoSansArabic the current font; the next plain line, in the same style, was then
+    written in it and lost every Latin letter.
+    """
+    body = Style(9.0)
+    with font_files() as fonts:
+        pdf = FPDF(unit="pt", format="A4")
+        typesetter = Typesetter(pdf, fonts)
+        for page in range(3):
+            typesetter.new_page()
+            typesetter.paragraph(Para(f"الشرطة ፖሊስ police {page}", body))
+            typesetter.paragraph(Para(f"Témoignage recorded on page {page}", body))
+        text = text_of(bytes(pdf.output()), "pdf")
+    for page in range(3):
+        assert f"Témoignage recorded on page {page}" in text
 
 
 # -- consent ---------------------------------------------------------------------------------

@@ -317,7 +317,6 @@ class Typesetter:
             family = self._script_family(line)
             if family is not None:
                 self.pdf.set_font(family, "", style.size)
-                self._style = None  # use() must set the main font again
             self.pdf.set_xy(x, y)
             self.pdf.cell(
                 laid.width,
@@ -327,6 +326,11 @@ class Typesetter:
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
             )
+            # use() must select the main font again: the line's own font is still set,
+            # and a line in two scripts can leave fpdf2's fallback font current (at the
+            # top of a page); the next plain line would be written in it, without its
+            # Latin letters.
+            self._style = None
 
     def draw(self, laid: Laid, x: float, y: float) -> float:
         """Draw at a fixed place (a table cell); return the height used."""
