@@ -36,3 +36,7 @@ class InvalidInputError(FieldLogError):
 
 class RecordNotFoundError(FieldLogError):
     pass
+
+
+class EditConflictError(FieldLogError):
+    """An edit made on a revision that is no longer the latest (nothing was written)."""

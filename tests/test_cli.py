@@ -701,6 +701,25 @@ def test_edit_makes_a_revision_then_reports_unchanged(
     assert run(capsys, *fresh.args("audit", "verify")).code == 0
 
 
+def test_an_edit_from_an_older_revision_is_refused(
+    capsys: pytest.CaptureFixture[str], fresh: Setup
+) -> None:
+    given = SAMPLE[_first("testimonies")]
+    added = run(capsys, *fresh.args("add", "--json", write_json(fresh.files / "one.json", given)))
+    (incident_id,) = assert_uuid_lines(added.out, 1)
+    first = json_ok(run(capsys, *fresh.args("show", incident_id, "--json")))
+    mine = write_json(fresh.files / "mine.json", {**first, "title": "My correction"})
+    theirs = write_json(fresh.files / "theirs.json", {**first, "title": "Their correction"})
+    assert run(capsys, *fresh.args("edit", incident_id, "--json", theirs)).code == 0
+    before = snapshot(fresh.path)
+    stale = run(capsys, *fresh.args("edit", incident_id, "--json", mine))
+    assert_clean_failure(stale, "changed since revision 1 was read")
+    assert "revision 2" in stale.err
+    assert snapshot(fresh.path) == before
+    shown = json_ok(run(capsys, *fresh.args("show", incident_id, "--json")))
+    assert (shown["title"], shown["revision"]) == ("Their correction", 2)
+
+
 def test_edit_with_plain_interchange_input(
     capsys: pytest.CaptureFixture[str], fresh: Setup
 ) -> None:

@@ -390,12 +390,15 @@ class IncidentEditor(QWidget):
             return
         self._draft_timer.stop()
         incident, key, existing = self.to_incident(), self._draft_key(), self.incident_id
+        # The revision on screen: if an import changed the incident meanwhile, the save is
+        # refused (the draft keeps what was typed) instead of undoing the import.
+        based_on = self._record.get("revision") if self._record is not None else None
 
         def work() -> str:
             if existing is None:
                 incident_id = str(add_incidents(vault, [incident])[0])
             else:
-                incident_id = str(update_incident(vault, existing, incident)[0])
+                incident_id = str(update_incident(vault, existing, incident, based_on=based_on)[0])
             discard_draft(vault, key)
             return incident_id
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
-from fieldlog.errors import InvalidInputError, RecordNotFoundError
+from fieldlog.errors import EditConflictError, InvalidInputError, RecordNotFoundError
 from fieldlog.gcpause import collector_paused
 from fieldlog.ids import new_id
 from fieldlog.interchange.document import Record, canonical_record, validate_incidents
@@ -107,15 +107,23 @@ def latest_record(session: Session, incident_id: uuid.UUID) -> tuple[int, Record
 
 
 def update_incident(
-    vault: Vault, incident_ref: str, incident: Record
+    vault: Vault, incident_ref: str, incident: Record, *, based_on: int | None = None
 ) -> tuple[uuid.UUID, int | None]:
     """Revise an incident with its full new state.
+
+    ``based_on`` (or a ``revision`` in ``incident``, as ``show`` gives it) is the revision
+    the edit was made on. When it is no longer the latest and the edit would change the
+    incident, nothing is written: saving
+    would silently undo what came in between (an import, another window), and a bundle
+    merge would then take a testimony left out that way for one removed on purpose.
 
     Returns the id and the new revision number, or None when nothing changed.
     Earlier states stay in their revisions; nothing is overwritten.
     """
     validate_incidents([incident])
     now = utcnow()
+    if based_on is None and isinstance(incident.get("revision"), int):
+        based_on = incident["revision"]
     with vault.writing() as session:
         incident_id = resolve_id(session, incident_ref)
         given_id = incident.get("id")
@@ -128,7 +136,13 @@ def update_incident(
         check_children_belong(session, incident_id, record)
         content = canonical_json(record)
         if content == canonical_json(previous):
-            return incident_id, None
+            return incident_id, None  # already so, whatever it was based on
+        if based_on is not None and based_on != number:
+            raise EditConflictError(
+                f"the incident has changed since revision {based_on} was read (it is at "
+                f"revision {number} now): nothing was saved; open it again and make the "
+                "change on the new version"
+            )
         digest = sha256_hex(content)
         revision_id = new_id()
         session.execute(

@@ -195,6 +195,32 @@ def test_drafts_are_saved_encrypted_as_you_type(qtbot: QtBot, session: Session) 
     assert not list_drafts(vault)
 
 
+def test_a_save_over_a_change_made_meanwhile_is_refused(qtbot: QtBot, session: Session) -> None:
+    vault = session.vault
+    assert vault is not None
+    record = {
+        "occurred_at": "2017-07-15",
+        "location": {"name": "Calais"},
+        "categories": ["tear_gas"],
+        "title": "Gas",
+    }
+    (incident_id,) = add_incidents(vault, [record])
+    window = window_of(session)
+    window.editor.open(str(incident_id))
+    qtbot.waitUntil(lambda: window.editor.title.text() == "Gas", timeout=WAIT)
+    # Meanwhile an import (or another window) revises the incident.
+    update_incident(vault, str(incident_id), {**record, "title": "Gas, as imported"})
+    window.editor.title.setText("Gas, as typed here")
+    window.editor.save()
+    message = window.editor.message
+    qtbot.waitUntil(lambda: "changed since revision 1" in message.text(), timeout=WAIT)
+    assert window.editor.title.text() == "Gas, as typed here"  # still on screen
+    qtbot.waitUntil(lambda: bool(list_drafts(vault)), timeout=WAIT)  # and kept as a draft
+    wait_idle(qtbot, session)
+    assert get_incident(vault, str(incident_id))["title"] == "Gas, as imported"
+    assert [d.incident["title"] for d in list_drafts(vault)] == ["Gas, as typed here"]
+
+
 def test_idle_time_locks(qtbot: QtBot, session: Session) -> None:
     session.idle.timer.setInterval(50)
     session.idle.start()
