@@ -663,13 +663,18 @@ def test_recover_sets_a_new_passphrase_and_replaces_the_code(
 # -- edit -------------------------------------------------------------------------
 
 
-def test_edit_makes_a_revision_then_reports_unchanged(
-    capsys: pytest.CaptureFixture[str], fresh: Setup
-) -> None:
+def _added_and_shown(capsys: pytest.CaptureFixture[str], fresh: Setup) -> tuple[str, Any]:
+    """A sample incident with a testimony, added; its id and what show --json gives."""
     given = SAMPLE[_first("testimonies")]
     added = run(capsys, *fresh.args("add", "--json", write_json(fresh.files / "one.json", given)))
     (incident_id,) = assert_uuid_lines(added.out, 1)
-    first = json_ok(run(capsys, *fresh.args("show", incident_id, "--json")))
+    return incident_id, json_ok(run(capsys, *fresh.args("show", incident_id, "--json")))
+
+
+def test_edit_makes_a_revision_then_reports_unchanged(
+    capsys: pytest.CaptureFixture[str], fresh: Setup
+) -> None:
+    incident_id, first = _added_and_shown(capsys, fresh)
 
     # The output of show --json is valid input for edit, and changes nothing.
     shown_file = write_json(fresh.files / "shown.json", first)
@@ -704,10 +709,7 @@ def test_edit_makes_a_revision_then_reports_unchanged(
 def test_an_edit_from_an_older_revision_is_refused(
     capsys: pytest.CaptureFixture[str], fresh: Setup
 ) -> None:
-    given = SAMPLE[_first("testimonies")]
-    added = run(capsys, *fresh.args("add", "--json", write_json(fresh.files / "one.json", given)))
-    (incident_id,) = assert_uuid_lines(added.out, 1)
-    first = json_ok(run(capsys, *fresh.args("show", incident_id, "--json")))
+    incident_id, first = _added_and_shown(capsys, fresh)
     mine = write_json(fresh.files / "mine.json", {**first, "title": "My correction"})
     theirs = write_json(fresh.files / "theirs.json", {**first, "title": "Their correction"})
     assert run(capsys, *fresh.args("edit", incident_id, "--json", theirs)).code == 0

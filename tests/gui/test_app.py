@@ -25,6 +25,12 @@ from tests.conftest import PASSPHRASE, SHARED, all_bytes
 
 PHOTO = SHARED / "samples" / "photos" / "DSCN0010.jpg"
 WAIT = 10_000
+GAS = {
+    "occurred_at": "2017-07-15",
+    "location": {"name": "Calais"},
+    "categories": ["tear_gas"],
+    "title": "Gas",
+}
 
 
 def window_of(session: Session) -> MainWindow:
@@ -198,12 +204,7 @@ def test_drafts_are_saved_encrypted_as_you_type(qtbot: QtBot, session: Session) 
 def test_a_save_over_a_change_made_meanwhile_is_refused(qtbot: QtBot, session: Session) -> None:
     vault = session.vault
     assert vault is not None
-    record = {
-        "occurred_at": "2017-07-15",
-        "location": {"name": "Calais"},
-        "categories": ["tear_gas"],
-        "title": "Gas",
-    }
+    record = dict(GAS)
     (incident_id,) = add_incidents(vault, [record])
     window = window_of(session)
     window.editor.open(str(incident_id))
@@ -261,12 +262,7 @@ def test_history_says_what_each_custody_event_records(
 ) -> None:
     vault = session.vault
     assert vault is not None
-    record = {
-        "occurred_at": "2017-07-15",
-        "location": {"name": "Calais"},
-        "categories": ["tear_gas"],
-        "title": "Gas",
-    }
+    record = dict(GAS)
     (incident_id,) = add_incidents(vault, [record])
     update_incident(vault, str(incident_id), {**record, "title": "Gas at the distribution"})
     history = incident_history(vault, str(incident_id))
