@@ -777,7 +777,13 @@ _worker_connection: Any = None
 
 
 def _open_plain(path: str) -> Any:
-    return sqlcipher3.connect(path)
+    """The plain copy, with the vault's cache and temporary storage (no key, no memory
+    security): like for like with the encrypted side."""
+    connection = sqlcipher3.connect(path)
+    for pragma in database._CONNECTION_PRAGMAS:
+        if "cache_size" in pragma or "temp_store" in pragma:
+            connection.execute(pragma)
+    return connection
 
 
 def _open_vault_without_memory_security(passphrase: str, path: str) -> Any:

@@ -15,7 +15,7 @@ The rules, for two records with the same incident id:
   reach the others, and has to be made in each.
 * A child this vault removed stays removed: one that an earlier revision here held and
   the latest does not is not brought back by a bundle that still has it (a witness who
-  withdrew consent, an account entered under the wrong incident). It stays in this
+  withdrew consent, an account entered by mistake). It stays in this
   vault's earlier revisions and in the bundle, and the import says how many were left
   out.
 * The incident's first ``recorded_at`` is the earlier of the two.

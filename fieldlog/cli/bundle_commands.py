@@ -148,10 +148,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{report.incidents_unchanged} unchanged; media: {report.media_added} added, "
         f"{report.media_unchanged} unchanged"
     )
-    if report.children_kept_removed:
+    kept_out = report.children_kept_removed
+    if kept_out == 1:
         print(
-            f"{report.children_kept_removed} testimonies or observations that were removed "
-            "in this vault were left out (the bundle still has them)"
+            "1 testimony or observation that was removed in this vault was left out "
+            "(the bundle still has it)"
+        )
+    elif kept_out:
+        print(
+            f"{kept_out} testimonies or observations that were removed in this vault were "
+            "left out (the bundle still has them)"
         )
     return 0
 
