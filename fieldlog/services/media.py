@@ -305,7 +305,7 @@ def use_time_and_place(
     with vault.session() as session:
         medium = resolve_media(session, media_ref)
         incident_id = medium.incident_id
-        _, record = latest_record(session, incident_id)
+        number, record = latest_record(session, incident_id)
         if session.get(Incident, incident_id) is None:
             raise RecordNotFoundError("the photo's incident is missing")
     changed = dict(record)
@@ -330,7 +330,8 @@ def use_time_and_place(
             "lat": medium.latitude,
             "lon": medium.longitude,
         }
-    _, revision = update_incident(vault, str(incident_id), changed)
+    # Made on the revision just read: a change in between is refused, not undone.
+    _, revision = update_incident(vault, str(incident_id), changed, based_on=number)
     return revision
 
 
