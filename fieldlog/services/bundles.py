@@ -602,10 +602,9 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
         if incident.content_sha256 not in {r.content_sha256 for r in revisions}:
             local = json.loads(latest.content)
             removed = removed_children([json.loads(r.content) for r in revisions[:-1]], local)
-            report.children_kept_removed += sum(
-                child["id"] in removed for key in CHILDREN for child in incident.core[key]
-            )
-            merged = merge_records(local, incident.core, removed)
+            left_out = removed & {c["id"] for key in CHILDREN for c in incident.core[key]}
+            report.children_kept_removed += len(left_out)
+            merged = merge_records(local, incident.core, left_out)
             content = canonical_json(merged)
             if content != latest.content.encode("utf-8"):
                 outcome, revision = "revised", latest.number + 1

@@ -113,9 +113,9 @@ def update_incident(
 
     ``based_on`` (or a ``revision`` in ``incident``, as ``show`` gives it) is the revision
     the edit was made on. When it is no longer the latest and the edit would change the
-    incident, nothing is written: saving
-    would silently undo what came in between (an import, another window), and a bundle
-    merge would then take a testimony left out that way for one removed on purpose.
+    incident, nothing is written: saving would silently undo what came in between (an
+    import, another window), and a bundle merge would then take a testimony left out
+    that way for one removed on purpose.
 
     Returns the id and the new revision number, or None when nothing changed.
     Earlier states stay in their revisions; nothing is overwritten.

@@ -1,5 +1,6 @@
 """Reading the evidence: lists, one incident, full-text search, the identifier index."""
 
+import functools
 import json
 import re
 import uuid
@@ -340,32 +341,42 @@ def identifier_index(vault: Vault) -> list[Record]:
             )
         ]
     order = {hex_id: position for position, hex_id in enumerate(ids)}
-    named = {hex_id: dashed(hex_id) for hex_id in ids}
     officers.sort(key=lambda o: order.get(o[6], -1))
     vehicles.sort(key=lambda v: order.get(v[6], -1))
-
-    for identifier, number_key, kind, unit, unit_id, visibility, hex_id in officers:
-        incident_id = named.get(hex_id) or dashed(hex_id)
-        if number_key:
-            found = entry(
-                "officer", number_key, {"identifier": identifier, "identifier_kind": kind}
-            )
-            note(found, incident_id, unit)
+    # (kind, key, fields, unit, unit key, number concealed, incident): officers, then plates.
+    observations = [
+        (
+            "officer",
+            number_key,
+            {"identifier": identifier, "identifier_kind": kind},
+            unit,
+            unit_id,
+            visibility in ("hidden", "absent"),
+            hex_id,
+        )
+        for identifier, number_key, kind, unit, unit_id, visibility, hex_id in officers
+    ] + [
+        (
+            "vehicle",
+            plate_key,
+            {"plate": plate, "country": country},
+            unit,
+            unit_id,
+            visibility in ("taped", "absent"),
+            hex_id,
+        )
+        for plate, plate_key, country, unit, unit_id, visibility, hex_id in vehicles
+    ]
+    name = functools.cache(dashed)  # each incident's id in its usual form, once
+    for kind, key, fields, unit, unit_id, concealed, hex_id in observations:
+        incident_id = name(hex_id)
+        if key:
+            note(entry(kind, key, fields), incident_id, unit)
         if unit_id:
             found = entry("unit", unit_id, {"unit": unit, "hidden_or_absent": 0, "observations": 0})
             note(found, incident_id, "")
             found["observations"] += 1
-            found["hidden_or_absent"] += visibility in ("hidden", "absent")
-    for plate, plate_key, country, unit, unit_id, visibility, hex_id in vehicles:
-        incident_id = named.get(hex_id) or dashed(hex_id)
-        if plate_key:
-            found = entry("vehicle", plate_key, {"plate": plate, "country": country})
-            note(found, incident_id, unit)
-        if unit_id:
-            found = entry("unit", unit_id, {"unit": unit, "hidden_or_absent": 0, "observations": 0})
-            note(found, incident_id, "")
-            found["observations"] += 1
-            found["hidden_or_absent"] += visibility in ("taped", "absent")
+            found["hidden_or_absent"] += concealed
 
     result = []
     for (kind, key), found in sorted(entries.items(), key=lambda item: (item[0][0], item[0][1])):
