@@ -442,10 +442,8 @@ def test_two_volunteers_bundles_about_one_incident_merge(
     assert audit_vault(legal).ok
 
 
-def test_a_testimony_removed_here_is_not_brought_back_by_a_bundle(
-    volunteer: Vault, stranger: Vault, tmp_path: Path
-) -> None:
-    """A witness withdrew consent; a colleague's older copy must not undo the removal."""
+def _share_then_withdraw(volunteer: Vault, stranger: Vault, tmp_path: Path) -> str:
+    """An incident with two accounts goes to a colleague; then one account is removed here."""
     shared_id = str(uuid.uuid4())
     kept = {"id": str(uuid.uuid4()), "text": "Gas at the distribution", "consent": "legal"}
     withdrawn = {"id": str(uuid.uuid4()), "text": "Withdrawn account", "consent": "legal"}
@@ -455,6 +453,14 @@ def test_a_testimony_removed_here_is_not_brought_back_by_a_bundle(
     trust(volunteer, stranger, "Second")
     import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "out.fieldlog"))
     update_incident(volunteer, shared_id, {**base, "testimonies": [kept]})
+    return shared_id
+
+
+def test_a_testimony_removed_here_is_not_brought_back_by_a_bundle(
+    volunteer: Vault, stranger: Vault, tmp_path: Path
+) -> None:
+    """A witness withdrew consent; a colleague's older copy must not undo the removal."""
+    shared_id = _share_then_withdraw(volunteer, stranger, tmp_path)
     # Meanwhile the colleague adds an officer to their copy, which still has both accounts.
     seen = get_incident(stranger, shared_id)
     officer = {"identifier": "1234567", "unit": "CRS 8", "visibility": "visible"}
@@ -469,6 +475,115 @@ def test_a_testimony_removed_here_is_not_brought_back_by_a_bundle(
     first = incident_history(volunteer, shared_id)["revisions"][0]["record"]
     assert "Withdrawn account" in [t["text"] for t in first["testimonies"]]
     assert audit_vault(volunteer).ok
+
+
+def test_a_bundle_of_an_older_revision_changes_nothing_and_says_what_it_still_holds(
+    volunteer: Vault, stranger: Vault, tmp_path: Path
+) -> None:
+    """The colleague's copy is exactly this vault's first revision: nothing to merge, but
+    the import says that it still holds the account removed here."""
+    shared_id = _share_then_withdraw(volunteer, stranger, tmp_path)
+
+    report = import_bundle(volunteer, export_to(stranger, volunteer, tmp_path / "back.fieldlog"))
+    assert (report.incidents_unchanged, report.incidents_revised) == (1, 0)
+    assert report.children_kept_removed == 1
+    merged = get_incident(volunteer, shared_id)
+    assert merged["revision"] == 2
+    assert [t["text"] for t in merged["testimonies"]] == ["Gas at the distribution"]
+    assert audit_vault(volunteer).ok
+
+
+def test_a_colleagues_older_copy_never_widens_a_consent_narrowed_here(
+    volunteer: Vault, stranger: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """Two witnesses narrowed their consent after a colleague got the incident; the
+    colleague fixes the title and sends it back: their words must not leave as before."""
+    shared_id = str(uuid.uuid4())
+    first = {"id": str(uuid.uuid4()), "witness": "Ahmed", "text": "First account"}
+    second = {"id": str(uuid.uuid4()), "witness": "Yonas", "text": "Second account"}
+    base = {
+        **SAMPLE[0],
+        "id": shared_id,
+        "testimonies": [{**first, "consent": "legal"}, {**second, "consent": "legal"}],
+    }
+    add_incidents(volunteer, [base])
+    trust(stranger, volunteer, "First")
+    trust(volunteer, stranger, "Second")
+    import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "out.fieldlog"))
+    narrowed = [{**first, "consent": "internal"}, {**second, "consent": "anonymised"}]
+    update_incident(volunteer, shared_id, {**base, "testimonies": narrowed})
+    theirs = get_incident(stranger, shared_id)
+    update_incident(stranger, shared_id, {**theirs, "title": theirs["title"] + " (corrected)"})
+
+    report = import_bundle(volunteer, export_to(stranger, volunteer, tmp_path / "back.fieldlog"))
+    assert (report.incidents_revised, report.consents_kept_narrower) == (1, 2)
+    merged = get_incident(volunteer, shared_id)
+    assert merged["title"].endswith("(corrected)")
+    assert [(t["witness"], t["consent"]) for t in merged["testimonies"]] == [
+        ("Ahmed", "internal"),
+        ("Yonas", "anonymised"),
+    ]
+    trust(legal, volunteer)
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "to-lawyers.fieldlog"))
+    received = get_incident(legal, shared_id)["testimonies"]
+    assert [(t["witness"], t["text"]) for t in received] == [("", "Second account")]
+
+
+def test_an_older_bundle_arriving_late_changes_nothing(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """A volunteer's two bundles reach the lawyers in the wrong order: the first one, older,
+    must not bring back the old title or an account the witness withdrew."""
+    shared_id = str(uuid.uuid4())
+    kept = {"id": str(uuid.uuid4()), "text": "Kept account", "consent": "legal"}
+    withdrawn = {"id": str(uuid.uuid4()), "text": "Withdrawn account", "consent": "legal"}
+    base = {**SAMPLE[0], "id": shared_id, "title": "First title", "testimonies": [kept, withdrawn]}
+    add_incidents(volunteer, [base])
+    trust(legal, volunteer)
+    older = export_to(volunteer, legal, tmp_path / "older.fieldlog")
+    update_incident(volunteer, shared_id, {**base, "title": "Corrected", "testimonies": [kept]})
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "newer.fieldlog"))
+
+    report = import_bundle(legal, older)
+    assert (report.incidents_unchanged, report.incidents_older) == (1, 1)
+    held = get_incident(legal, shared_id)
+    assert (held["title"], held["revision"]) == ("Corrected", 1)
+    assert [t["text"] for t in held["testimonies"]] == ["Kept account"]
+    assert audit_vault(legal).ok
+
+
+def test_a_consent_filtered_copy_coming_back_does_not_undo_later_edits(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """The lawyers' copy lacks the pseudonym, so it is no revision here; it is still this
+    vault's own first revision as it left, and the title corrected since must stay."""
+    trust(legal, volunteer)
+    trust(volunteer, legal)
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "out.fieldlog"))
+    record = get_incident(volunteer, str(incident_id))
+    update_incident(volunteer, str(incident_id), {**record, "title": "Corrected"})
+
+    report = import_bundle(volunteer, export_to(legal, volunteer, tmp_path / "back.fieldlog"))
+    assert (report.incidents_revised, report.incidents_older) == (0, 1)
+    held = get_incident(volunteer, str(incident_id))
+    assert held["title"] == "Corrected"
+    assert held["testimonies"][0]["witness"] == ANONYMISED_WITNESS
+
+
+def test_importing_a_bundle_again_keeps_the_edits_made_since(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    trust(legal, volunteer)
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[0]])
+    bundle = export_to(volunteer, legal, tmp_path / "out.fieldlog")
+    import_bundle(legal, bundle)
+    record = get_incident(legal, str(incident_id))
+    update_incident(legal, str(incident_id), {**record, "title": "Checked by the lawyers"})
+
+    again = import_bundle(legal, bundle)
+    assert (again.incidents_revised, again.already_imported) == (0, True)
+    assert get_incident(legal, str(incident_id))["title"] == "Checked by the lawyers"
 
 
 def test_merge_leaves_out_the_children_this_vault_removed() -> None:
@@ -838,6 +953,25 @@ def test_every_changed_manifest_line_or_record_is_refused_even_when_re_signed(
         st.sampled_from([_manifest_mutation, _json_mutation])
     )
     bench.refused(data.draw(st.composite(lambda draw: mutate(draw, bench))()))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("revision", 12345, "revision number"),
+        ("consent_filtered", True, "marked consent-filtered"),
+    ],
+)
+def test_a_record_that_disagrees_with_its_chain_is_refused_even_when_re_signed(
+    bench: Bench, field: str, value: object, message: str
+) -> None:
+    """Found by the mutation test above: these two fields were once taken on trust."""
+    payload = bench.payload()
+    document = json.loads(payload["data/incidents.json"])
+    unfiltered = next(i for i in document["incidents"] if not i["consent_filtered"])
+    unfiltered[field] = value
+    payload["data/incidents.json"] = json.dumps(document).encode()
+    assert message in str(bench.refused(bench.repack(payload)))
 
 
 def _raw_tar(bench: Bench, extra: list[tuple[tarfile.TarInfo, bytes]]) -> bytes:

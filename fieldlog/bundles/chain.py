@@ -85,12 +85,15 @@ class ChainCheck:
     """Checks the lines as they stream in; ``finish`` checks the head and what is needed.
 
     ``needed`` maps (subject_type, subject_id) to the (revision_id, content_sha256) pairs
-    that must each be recorded by a whole event.
+    that must each be recorded by a whole event. ``lineage`` gathers, for each incident in
+    ``needed``, the (revision_id, content_sha256) of every revision the chain records, in
+    order: the exporting vault's history of it.
     """
 
     signer: str
     head: tuple[int, str]
     needed: dict[tuple[str, str], set[tuple[str | None, str]]]
+    lineage: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _seq: int = 0
     _prev: str = GENESIS_HASH
     _buffer: bytearray = field(default_factory=bytearray)
@@ -141,12 +144,16 @@ class ChainCheck:
             raise BundleContentError(f"refused: {where} has a bad signature") from None
         self._prev = event["hash"]
         if whole:
-            wanted = self.needed.get((str(event["subject_type"]), str(event["subject_id"])))
+            subject = (str(event["subject_type"]), str(event["subject_id"]))
+            wanted = self.needed.get(subject)
             if wanted is not None:
                 revision = event["revision_id"]
-                wanted.discard(
-                    (revision if isinstance(revision, str) else None, str(event["content_sha256"]))
-                )
+                revision = revision if isinstance(revision, str) else None
+                wanted.discard((revision, str(event["content_sha256"])))
+                if subject[0] == "incident" and revision is not None:
+                    self.lineage.setdefault(subject[1], []).append(
+                        (revision, str(event["content_sha256"]))
+                    )
 
     def finish(self) -> None:
         if self._buffer:

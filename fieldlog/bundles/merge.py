@@ -9,7 +9,10 @@ The rules, for two records with the same incident id:
   in either record stays. For a child in both, the incoming version wins, except that an
   empty pseudonym on a testimony with consent ``anonymised`` does not erase the pseudonym
   this vault holds (consent filtering removes it on the way out of every vault it passed
-  through, so its absence says nothing), and the earliest ``recorded_at`` is kept.
+  through, so its absence says nothing), the earliest ``recorded_at`` is kept, and the
+  narrower consent of the two holds (``internal`` over ``anonymised`` over ``legal``): a
+  witness who narrowed consent here is never exposed by a colleague's older copy, and a
+  wider consent has to be given again in each vault.
   So a testimony left out of a bundle (consent ``internal``, or not yet known to its
   sender) is never removed by importing it. The price: a removal in one vault does not
   reach the others, and has to be made in each.
@@ -34,13 +37,32 @@ def _earlier(first: str, second: str) -> str:
     return first if datetime.fromisoformat(first) <= datetime.fromisoformat(second) else second
 
 
+# From the widest consent to the narrowest.
+_CONSENT_WIDTH = {"legal": 0, "anonymised": 1, "internal": 2}
+
+
+def _narrower(first: str, second: str) -> str:
+    return first if _CONSENT_WIDTH[first] >= _CONSENT_WIDTH[second] else second
+
+
 def _merge_child(key: str, local: Record, incoming: Record) -> Record:
     merged = dict(incoming)
     if key == "testimonies":
         if incoming["consent"] == "anonymised" and not incoming["witness"] and local["witness"]:
             merged["witness"] = local["witness"]
         merged["recorded_at"] = _earlier(local["recorded_at"], incoming["recorded_at"])
+        merged["consent"] = _narrower(local["consent"], incoming["consent"])
     return merged
+
+
+def consents_kept_narrower(local: Record, incoming: Record) -> int:
+    """How many testimonies in both records the bundle would widen (kept as they are here)."""
+    mine = {t["id"]: t["consent"] for t in local["testimonies"]}
+    return sum(
+        1
+        for t in incoming["testimonies"]
+        if t["id"] in mine and _CONSENT_WIDTH[mine[t["id"]]] > _CONSENT_WIDTH[t["consent"]]
+    )
 
 
 def removed_children(earlier: list[Record], latest: Record) -> frozenset[str]:

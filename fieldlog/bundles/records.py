@@ -256,6 +256,11 @@ def _check_incident(index: int, item: object) -> BundleIncident:
         raise BundleContentError(
             f"refused: incident {index} does not match the revision its chain records"
         )
+    if item["consent_filtered"] and item["content_sha256"] == item["revision_sha256"]:
+        # Filtering always changes what it filters: such a record is the revision itself.
+        raise BundleContentError(
+            f"refused: incident {index} is marked consent-filtered but is its whole revision"
+        )
     media = item["media"]
     if not isinstance(media, list) or len(media) > 100_000:
         raise _refuse(f"incident {index}: media is not a list")

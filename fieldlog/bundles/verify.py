@@ -101,6 +101,8 @@ class OpenedBundle:
     files: int = 0
     media: int = 0
     chain_events: int = 0
+    # Each incident's revisions in the exporting vault, oldest first (their SHA-256).
+    lineage: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def fingerprint(self) -> str:
@@ -264,6 +266,19 @@ def _custody(
             "refused: data/custody.jsonl does not match its manifest hash (it was changed)"
         )
     check.finish()
+    for index, incident in enumerate(incidents, start=1):
+        history = check.lineage.get(incident.id, [])
+        # An export takes each incident's latest revision and the chain in one snapshot.
+        if not history or history[-1] != (incident.revision_id, incident.revision_sha256):
+            raise BundleContentError(
+                f"refused: incident {index} is not the latest revision its custody log records"
+            )
+        if len(history) != incident.revision:
+            raise BundleContentError(
+                f"refused: incident {index} does not have the revision number its custody "
+                "log records"
+            )
+        bundle.lineage[incident.id] = tuple(digest for _, digest in history)
     bundle.chain_events = head[0]
 
 

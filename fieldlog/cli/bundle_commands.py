@@ -148,6 +148,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{report.incidents_unchanged} unchanged; media: {report.media_added} added, "
         f"{report.media_unchanged} unchanged"
     )
+    if report.incidents_older:
+        print(
+            f"{report.incidents_older} of the unchanged "
+            f"{'was' if report.incidents_older == 1 else 'were'} older than this vault's "
+            "records and left as they are"
+        )
     kept_out = report.children_kept_removed
     if kept_out == 1:
         print(
@@ -158,6 +164,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(
             f"{kept_out} testimonies or observations that were removed in this vault were "
             "left out (the bundle still has them)"
+        )
+    narrower = report.consents_kept_narrower
+    if narrower:
+        print(
+            f"{narrower} {'testimony keeps its' if narrower == 1 else 'testimonies keep their'} "
+            "narrower consent from this vault (the bundle had a wider one)"
         )
     return 0
 

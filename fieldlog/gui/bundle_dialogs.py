@@ -372,11 +372,23 @@ class ImportDialog(TaskDialog):
                 .replace("%3", str(report.incidents_unchanged))
                 .replace("%4", str(report.media_added))
             )
+            if report.incidents_older:
+                text += " " + self.tr(
+                    "%n incident(s) older than this vault's records left as they are.",
+                    "",
+                    report.incidents_older,
+                )
             if report.children_kept_removed:
                 text += " " + self.tr(
                     "%n testimony(ies) or observation(s) removed in this vault left out.",
                     "",
                     report.children_kept_removed,
+                )
+            if report.consents_kept_narrower:
+                text += " " + self.tr(
+                    "%n testimony(ies) keep the narrower consent given in this vault.",
+                    "",
+                    report.consents_kept_narrower,
                 )
             show_message(self.message, text)
         self.imported.emit(report)

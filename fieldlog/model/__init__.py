@@ -1,7 +1,7 @@
 """The evidence data model (SQLAlchemy 2 typed ORM)."""
 
 from fieldlog.model.base import Base
-from fieldlog.model.contacts import Contact, RecordProvenance
+from fieldlog.model.contacts import Contact, RecordProvenance, SeenRevision
 from fieldlog.model.history import CustodyEvent, DeviceKey, IncidentRevision
 from fieldlog.model.media import Media
 from fieldlog.model.records import (
@@ -25,6 +25,7 @@ __all__ = [
     "Media",
     "OfficerObservation",
     "RecordProvenance",
+    "SeenRevision",
     "Testimony",
     "VehicleObservation",
 ]

@@ -44,3 +44,19 @@ class RecordProvenance(Base):
     signer: Mapped[str] = mapped_column(String(64))  # Ed25519 public key of the bundle, hex
     signer_verified: Mapped[bool] = mapped_column(Boolean)  # a trusted contact (or this vault)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SeenRevision(Base):
+    """A revision of an incident that a bundle's custody chain showed in its sender's vault.
+
+    The sender's exported revision was made on top of every earlier one, and it was merged
+    here: so a bundle that later brings one of these (an older bundle, a copy of a copy)
+    brings nothing new and must not undo what came after it. Also the record as a bundle
+    carried it, when consent filtering made it differ from the sender's revision.
+    Append-only (triggers in the migration).
+    """
+
+    __tablename__ = "seen_revisions"
+
+    incident_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -12,6 +12,7 @@ the time of an import, and the temporary blobs are never plaintext.
 import json
 import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from fieldlog import __version__
@@ -33,11 +35,17 @@ from fieldlog.bundles.export import (
     MediaSource,
     write_bundle,
 )
-from fieldlog.bundles.merge import CHILDREN, merge_records, removed_children
+from fieldlog.bundles.merge import (
+    CHILDREN,
+    consents_kept_narrower,
+    merge_records,
+    removed_children,
+)
 from fieldlog.bundles.records import (
     CUSTODY_PATH,
     INCIDENTS_PATH,
     MEDIA_DIR,
+    BundleIncident,
     ConsentCounts,
     bundle_incident,
     filter_consent,
@@ -52,7 +60,14 @@ from fieldlog.fsutil import atomic_replace, private_umask
 from fieldlog.interchange.document import Record
 from fieldlog.media.blobstore import CHUNK_SIZE
 from fieldlog.media.images import MAX_PREVIEW_BYTES, ImageRefused, make_preview
-from fieldlog.model import CustodyEvent, Incident, IncidentRevision, Media, RecordProvenance
+from fieldlog.model import (
+    CustodyEvent,
+    Incident,
+    IncidentRevision,
+    Media,
+    RecordProvenance,
+    SeenRevision,
+)
 from fieldlog.model.base import utcnow
 from fieldlog.services.contacts import resolve_recipients, trust_check, vault_identity
 from fieldlog.services.custody import PendingEvent, append_events
@@ -368,6 +383,12 @@ class ImportReport:
     # Testimonies and observations this vault had removed, which the bundle still has:
     # left out of the merge (see bundles/merge.py).
     children_kept_removed: int = 0
+    # Of the unchanged: records older than what this vault holds (an older bundle, a copy
+    # of a copy), left alone rather than undoing what came after them.
+    incidents_older: int = 0
+    # Testimonies whose consent the bundle would have widened: their narrower consent here
+    # holds (a witness who narrowed it must not be exposed by an older copy).
+    consents_kept_narrower: int = 0
     already_imported: bool = False  # this very bundle was imported before; nothing changed
 
     @property
@@ -504,6 +525,7 @@ class _Transaction:
     provenance: list[dict[str, Any]] = field(default_factory=list)
     seen: set[tuple[str, uuid.UUID]] = field(default_factory=set)
     committed_blobs: list[str] = field(default_factory=list)
+    seen_revisions: list[dict[str, Any]] = field(default_factory=list)
 
     def provenance_row(
         self, kind: str, record_id: uuid.UUID, sha256: str, outcome: str, revision: int | None
@@ -555,6 +577,10 @@ def _merge(
                 )
             if tx.provenance:
                 session.execute(insert(RecordProvenance), tx.provenance)
+            if tx.seen_revisions:
+                session.execute(
+                    sqlite_insert(SeenRevision).on_conflict_do_nothing(), tx.seen_revisions
+                )
             append_events(session, vault.signer, tx.events)
             report.already_imported = bool(tx.seen) and not report.changed
     except BaseException:
@@ -569,6 +595,10 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
     rows = ProjectionRows()
     for incident in tx.opened.incidents:
         incident_id = uuid.UUID(incident.id)
+        if ("incident", incident_id) in tx.seen:
+            # Imported from this very bundle before: edits made here since must stay.
+            report.incidents_unchanged += 1
+            continue
         try:
             check_children_belong(session, incident_id, incident.core)
         except InvalidInputError:
@@ -576,6 +606,13 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
                 "refused: a testimony or observation in the bundle belongs to another "
                 "incident in this vault"
             ) from None
+        if tx.opened.trust.trusted:
+            # Only a trusted signer's history is taken as known: a stranger's bundle must
+            # not be able to make a later one look old.
+            tx.seen_revisions += [
+                {"incident_id": incident_id, "sha256": digest}
+                for digest in {*tx.opened.lineage[incident.id], incident.content_sha256}
+            ]
         revisions = session.execute(
             select(
                 IncidentRevision.number, IncidentRevision.content, IncidentRevision.content_sha256
@@ -599,38 +636,75 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
             continue
         latest = revisions[-1]
         outcome, revision = "unchanged", latest.number
-        if incident.content_sha256 not in {r.content_sha256 for r in revisions}:
+        if incident.content_sha256 != latest.content_sha256:
             local = json.loads(latest.content)
-            removed = removed_children([json.loads(r.content) for r in revisions[:-1]], local)
+            earlier = [json.loads(r.content) for r in revisions[:-1]]
+            removed = removed_children(earlier, local)
             left_out = removed & {c["id"] for key in CHILDREN for c in incident.core[key]}
+            # Counted also when the bundle holds an older version, which changes nothing:
+            # its sender still has what was removed here.
             report.children_kept_removed += len(left_out)
-            merged = merge_records(local, incident.core, left_out)
-            content = canonical_json(merged)
-            if content != latest.content.encode("utf-8"):
-                outcome, revision = "revised", latest.number + 1
-                _check_distinct_children(merged)
-                _insert_revision(tx, incident_id, revision, content, "incident.import_revise")
-                local_number = session.scalar(
-                    select(Incident.number).where(Incident.id == incident_id)
-                )
-                if local_number is None:
-                    raise RecordNotFoundError(
-                        "an incident is missing from the current view; run 'fieldlog audit verify'"
-                    )
-                replace_current_view(
-                    session,
-                    merged,
-                    number=local_number,
-                    revision=revision,
-                    sha256=sha256_hex(content),
-                    updated_at=tx.now,
-                )
+            if _older_than_here(session, incident, revisions, [*earlier, local]):
+                report.incidents_older += 1
+            else:
+                report.consents_kept_narrower += consents_kept_narrower(local, incident.core)
+                merged = merge_records(local, incident.core, left_out)
+                if _revise(tx, incident_id, latest.number, latest.content, merged):
+                    outcome, revision = "revised", latest.number + 1
         if outcome == "revised":
             report.incidents_revised += 1
         else:
             report.incidents_unchanged += 1
         tx.provenance_row("incident", incident_id, incident.content_sha256, outcome, revision)
     rows.insert(session)
+
+
+def _older_than_here(
+    session: Session, incident: BundleIncident, revisions: Sequence[Any], records: list[Record]
+) -> bool:
+    """Whether the bundle's record is a version this vault already has or has moved past.
+
+    That is: one of its revisions here; a revision that a trusted bundle's chain showed
+    before a later one merged here; or one of its revisions here as consent filtering
+    exported it, come back.
+    """
+    digests = {incident.content_sha256, incident.revision_sha256}
+    if digests & {r.content_sha256 for r in revisions}:
+        return True
+    seen = session.scalars(
+        select(SeenRevision.sha256).where(SeenRevision.incident_id == uuid.UUID(incident.id))
+    )
+    if digests & set(seen):
+        return True
+    views = {
+        sha256_hex(canonical_json(filter_consent(record, ConsentCounts())[0])) for record in records
+    }
+    return incident.content_sha256 in views
+
+
+def _revise(
+    tx: _Transaction, incident_id: uuid.UUID, latest: int, latest_content: str, merged: Record
+) -> bool:
+    """Write ``merged`` as the incident's next revision, unless it is the latest again."""
+    content = canonical_json(merged)
+    if content == latest_content.encode("utf-8"):
+        return False
+    _check_distinct_children(merged)
+    _insert_revision(tx, incident_id, latest + 1, content, "incident.import_revise")
+    local_number = tx.session.scalar(select(Incident.number).where(Incident.id == incident_id))
+    if local_number is None:
+        raise RecordNotFoundError(
+            "an incident is missing from the current view; run 'fieldlog audit verify'"
+        )
+    replace_current_view(
+        tx.session,
+        merged,
+        number=local_number,
+        revision=latest + 1,
+        sha256=sha256_hex(content),
+        updated_at=tx.now,
+    )
+    return True
 
 
 def _check_distinct_children(record: Record) -> None:

@@ -42,6 +42,22 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="376"/>
+        <source>%n incident(s) older than this vault's records left as they are.</source>
+        <translation>
+            <numerusform>%n incident was older than this vault's records and was left as it is.</numerusform>
+            <numerusform>%n incidents were older than this vault's records and were left as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="383"/>
+        <source>%n testimony(ies) keep the narrower consent given in this vault.</source>
+        <translation>
+            <numerusform>%n testimony keeps the narrower consent given in this vault (the bundle had a wider one).</numerusform>
+            <numerusform>%n testimonies keep the narrower consent given in this vault (the bundle had a wider one).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="328"/>
         <source>%n incident(s)</source>
         <translation>

@@ -1385,6 +1385,22 @@
             <numerusform>%n témoignages ou observations supprimés dans ce coffre n'ont pas été repris.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="376" />
+        <source>%n incident(s) older than this vault's records left as they are.</source>
+        <translation>
+            <numerusform>%n incident, plus ancien que ce que contient ce coffre, a été laissé tel quel.</numerusform>
+            <numerusform>%n incidents, plus anciens que ce que contient ce coffre, ont été laissés tels quels.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="383" />
+        <source>%n testimony(ies) keep the narrower consent given in this vault.</source>
+        <translation>
+            <numerusform>%n témoignage garde le consentement plus restreint donné dans ce coffre (le paquet en avait un plus large).</numerusform>
+            <numerusform>%n témoignages gardent le consentement plus restreint donné dans ce coffre (le paquet en avait un plus large).</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="242" />
         <source>Import a bundle</source>
