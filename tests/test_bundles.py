@@ -44,6 +44,7 @@ from fieldlog.bundles.merge import merge_records, removed_children
 from fieldlog.bundles.signing import fingerprint, signature_file
 from fieldlog.bundles.tarstream import Limits, TarWriter
 from fieldlog.cli import main
+from fieldlog.cli.bundle_commands import import_lines
 from fieldlog.errors import InvalidInputError
 from fieldlog.media.blobstore import BlobCorruptError
 from fieldlog.model import CustodyEvent, RecordProvenance
@@ -517,6 +518,9 @@ def test_a_colleagues_older_copy_never_widens_a_consent_narrowed_here(
 
     report = import_bundle(volunteer, export_to(stranger, volunteer, tmp_path / "back.fieldlog"))
     assert (report.incidents_revised, report.consents_kept_narrower) == (1, 2)
+    assert import_lines(report)[-1] == (
+        "2 testimonies keep their narrower consent from this vault (the bundle had a wider one)"
+    )
     merged = get_incident(volunteer, shared_id)
     assert merged["title"].endswith("(corrected)")
     assert [(t["witness"], t["consent"]) for t in merged["testimonies"]] == [
@@ -546,6 +550,9 @@ def test_an_older_bundle_arriving_late_changes_nothing(
 
     report = import_bundle(legal, older)
     assert (report.incidents_unchanged, report.incidents_older) == (1, 1)
+    assert import_lines(report)[1:] == [
+        "1 of the unchanged was older than this vault's records and left as they are"
+    ]
     held = get_incident(legal, shared_id)
     assert (held["title"], held["revision"]) == ("Corrected", 1)
     assert [t["text"] for t in held["testimonies"]] == ["Kept account"]
@@ -584,6 +591,33 @@ def test_importing_a_bundle_again_keeps_the_edits_made_since(
     again = import_bundle(legal, bundle)
     assert (again.incidents_revised, again.already_imported) == (0, True)
     assert get_incident(legal, str(incident_id))["title"] == "Checked by the lawyers"
+
+
+def test_an_import_says_when_both_vaults_changed_an_incident(
+    volunteer: Vault, stranger: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """One volunteer corrects the title, a colleague adds an officer to the older copy:
+    the lawyers are told that the second bundle's details replaced newer ones."""
+    trust(stranger, volunteer, "First")
+    trust(legal, volunteer, "First")
+    trust(legal, stranger, "Second")
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[0]])
+    shared = str(incident_id)
+    import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "to-colleague.fieldlog"))
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    record = get_incident(volunteer, shared)
+    update_incident(volunteer, shared, {**record, "title": "Corrected"})
+    update = import_bundle(legal, export_to(volunteer, legal, tmp_path / "update.fieldlog"))
+    assert (update.incidents_revised, update.incidents_diverged) == (1, 0)
+
+    theirs = get_incident(stranger, shared)
+    officer = {"identifier": "1234567", "unit": "CRS 8", "visibility": "visible"}
+    update_incident(stranger, shared, {**theirs, "officers": [officer]})
+    report = import_bundle(legal, export_to(stranger, legal, tmp_path / "colleague.fieldlog"))
+    assert (report.incidents_revised, report.incidents_diverged) == (1, 1)
+    titles = [r["record"]["title"] for r in incident_history(legal, shared)["revisions"]]
+    assert titles == [SAMPLE[0]["title"], "Corrected", SAMPLE[0]["title"]]
+    assert import_lines(report)[1].startswith("1 of the revised was also changed here")
 
 
 def test_merge_leaves_out_the_children_this_vault_removed() -> None:

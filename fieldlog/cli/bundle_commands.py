@@ -11,6 +11,7 @@ from fieldlog.errors import FieldLogError
 from fieldlog.model.vocabulary import Category
 from fieldlog.services.bundles import (
     ExportOptions,
+    ImportReport,
     VerifyReport,
     export_bundle,
     import_bundle,
@@ -143,35 +144,46 @@ def cmd_import(args: argparse.Namespace) -> int:
     if report.already_imported:
         print("This bundle was imported before; nothing changed.")
         return 0
-    print(
+    for line in import_lines(report):
+        print(line)
+    return 0
+
+
+def import_lines(report: ImportReport) -> list[str]:
+    """What an import did, in lines for a person (what was left alone, and why)."""
+    lines = [
         f"incidents: {report.incidents_added} added, {report.incidents_revised} revised, "
         f"{report.incidents_unchanged} unchanged; media: {report.media_added} added, "
         f"{report.media_unchanged} unchanged"
-    )
-    if report.incidents_older:
-        print(
-            f"{report.incidents_older} of the unchanged "
-            f"{'was' if report.incidents_older == 1 else 'were'} older than this vault's "
-            "records and left as they are"
+    ]
+    older, diverged = report.incidents_older, report.incidents_diverged
+    if older:
+        lines.append(
+            f"{older} of the unchanged {'was' if older == 1 else 'were'} older than this "
+            "vault's records and left as they are"
+        )
+    if diverged:
+        lines.append(
+            f"{diverged} of the revised {'was' if diverged == 1 else 'were'} also changed here "
+            "since the sender's copy: the bundle's time, place, title and other details were "
+            "taken, and this vault's are in the history"
         )
     kept_out = report.children_kept_removed
-    if kept_out == 1:
-        print(
+    if kept_out:
+        lines.append(
             "1 testimony or observation that was removed in this vault was left out "
             "(the bundle still has it)"
-        )
-    elif kept_out:
-        print(
-            f"{kept_out} testimonies or observations that were removed in this vault were "
-            "left out (the bundle still has them)"
+            if kept_out == 1
+            else f"{kept_out} testimonies or observations that were removed in this vault "
+            "were left out (the bundle still has them)"
         )
     narrower = report.consents_kept_narrower
     if narrower:
-        print(
+        lines.append(
             f"{narrower} {'testimony keeps its' if narrower == 1 else 'testimonies keep their'} "
             "narrower consent from this vault (the bundle had a wider one)"
         )
-    return 0
+    return lines
 
 
 def add_bundle_commands(commands: "_Commands") -> None:

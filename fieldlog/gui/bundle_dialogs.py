@@ -378,6 +378,13 @@ class ImportDialog(TaskDialog):
                     "",
                     report.incidents_older,
                 )
+            if report.incidents_diverged:
+                text += " " + self.tr(
+                    "%n incident(s) also changed here: the bundle's details taken, "
+                    "this vault's kept in the history.",
+                    "",
+                    report.incidents_diverged,
+                )
             if report.children_kept_removed:
                 text += " " + self.tr(
                     "%n testimony(ies) or observation(s) removed in this vault left out.",

@@ -386,6 +386,9 @@ class ImportReport:
     # Of the unchanged: records older than what this vault holds (an older bundle, a copy
     # of a copy), left alone rather than undoing what came after them.
     incidents_older: int = 0
+    # Of the revised: incidents changed here since the sender's copy, whose own fields
+    # (time, place, title, ...) the bundle replaced; this vault's values stay in the history.
+    incidents_diverged: int = 0
     # Testimonies whose consent the bundle would have widened: their narrower consent here
     # holds (a witness who narrowed it must not be exposed by an older copy).
     consents_kept_narrower: int = 0
@@ -651,12 +654,20 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
                 merged = merge_records(local, incident.core, left_out)
                 if _revise(tx, incident_id, latest.number, latest.content, merged):
                     outcome, revision = "revised", latest.number + 1
+                    sender_saw_ours = latest.content_sha256 in tx.opened.lineage[incident.id]
+                    if not sender_saw_ours and _own_fields_differ(local, merged):
+                        report.incidents_diverged += 1
         if outcome == "revised":
             report.incidents_revised += 1
         else:
             report.incidents_unchanged += 1
         tx.provenance_row("incident", incident_id, incident.content_sha256, outcome, revision)
     rows.insert(session)
+
+
+def _own_fields_differ(local: Record, merged: Record) -> bool:
+    """Whether the merge changed the incident's own fields (children are only added)."""
+    return any(merged[key] != local[key] for key in merged if key not in (*CHILDREN, "recorded_at"))
 
 
 def _older_than_here(

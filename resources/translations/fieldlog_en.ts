@@ -42,6 +42,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="382"/>
+        <source>%n incident(s) also changed here: the bundle's details taken, this vault's kept in the history.</source>
+        <translation>
+            <numerusform>%n incident had also been changed in this vault since the sender's copy: the bundle's time, place, title and other details were taken, and this vault's are in the history.</numerusform>
+            <numerusform>%n incidents had also been changed in this vault since the sender's copy: the bundle's time, place, title and other details were taken, and this vault's are in the history.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="376"/>
         <source>%n incident(s) older than this vault's records left as they are.</source>
         <translation>

@@ -1386,6 +1386,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="382" />
+        <source>%n incident(s) also changed here: the bundle's details taken, this vault's kept in the history.</source>
+        <translation>
+            <numerusform>%n incident avait aussi été modifié dans ce coffre depuis la copie de l'expéditeur : la date, le lieu, le titre et les autres détails du paquet ont été repris, et ceux de ce coffre restent dans l'historique.</numerusform>
+            <numerusform>%n incidents avaient aussi été modifiés dans ce coffre depuis la copie de l'expéditeur : la date, le lieu, le titre et les autres détails du paquet ont été repris, et ceux de ce coffre restent dans l'historique.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="376" />
         <source>%n incident(s) older than this vault's records left as they are.</source>
         <translation>
