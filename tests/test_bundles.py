@@ -245,9 +245,11 @@ def test_round_trip_keeps_the_real_photos_byte_identical(
         out = tmp_path / f"{photo.name}.out"
         export_original(legal, by_name[photo.name]["id"], out)
         assert out.read_bytes() == photo.read_bytes()
-    original = {m["id"]: m for m in get_incident(filled, first)["media"]}
+    sent = get_incident(filled, first)["media"]
+    assert [m["id"] for m in media] == [m["id"] for m in sent]  # in the same order
+    original = {m["id"]: m for m in sent}
     for medium in media:  # same ids, hashes and metadata as in the volunteer's vault
-        for key in ("sha256", "size", "captured_at", "gps", "device", "media_type"):
+        for key in ("sha256", "size", "captured_at", "gps", "device", "media_type", "added_at"):
             assert medium[key] == original[medium["id"]][key]
     assert audit_vault(legal).ok, audit_vault(legal).problems
     assert actions(legal)[-1] == "bundle.import"
@@ -618,6 +620,65 @@ def test_an_import_says_when_both_vaults_changed_an_incident(
     titles = [r["record"]["title"] for r in incident_history(legal, shared)["revisions"]]
     assert titles == [SAMPLE[0]["title"], "Corrected", SAMPLE[0]["title"]]
     assert import_lines(report)[1].startswith("1 of the revised was also changed here")
+
+
+def test_a_filtered_record_gives_no_hash_to_test_guesses_of_the_pseudonym(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """Everything but a short pseudonym is in the bundle: a hash of the whole revision (in
+    the record or the chain) would let a recipient try names until one matches."""
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
+    record = get_incident(volunteer, str(incident_id))
+    update_incident(volunteer, str(incident_id), {**record, "title": "Corrected"})
+    trust(legal, volunteer)
+    bundle = export_to(volunteer, legal, tmp_path / "out.fieldlog")
+    plain = decrypt(legal, bundle)
+    with tarfile.open(fileobj=io.BytesIO(plain)) as archive:
+        member = archive.extractfile("data/incidents.json")
+        assert member is not None
+        (exported,) = json.loads(member.read())["incidents"]
+    assert (exported["consent_filtered"], exported["revision_sha256"]) == (True, None)
+    history = incident_history(volunteer, str(incident_id))
+    for revision in history["revisions"]:
+        assert revision["sha256"].encode() not in plain
+    chain = plain.split(b"data/custody.jsonl")[-1]
+    assert str(incident_id).encode() not in chain
+    for event in history["events"]:  # only links: their hashes cover a random event id
+        assert event["hash"].encode() in chain
+    assert ANONYMISED_WITNESS.encode() not in plain
+    assert verify_bundle(legal, bundle).ok
+    report = import_bundle(legal, bundle)
+    assert report.incidents_added == 1
+    assert get_incident(legal, str(incident_id))["title"] == "Corrected"
+    # Sent again, the same filtered record is known and left alone.
+    update_incident(
+        legal, str(incident_id), {**get_incident(legal, str(incident_id)), "status": "verified"}
+    )
+    again = import_bundle(legal, export_to(volunteer, legal, tmp_path / "again.fieldlog"))
+    assert (again.incidents_revised, again.incidents_older) == (0, 1)
+
+
+def test_a_contact_is_completed_later_but_never_changed(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """The volunteer first trusts the legal team's signing key, later exports to them."""
+    keys = vault_keys(legal)
+    add_contact(volunteer, "Legal team", signing_key=keys.signing_key)
+    with pytest.raises(InvalidInputError, match="already exists"):
+        add_contact(volunteer, "Legal team", signing_key=keys.signing_key)
+    completed = add_contact(volunteer, "Legal team", recipient=keys.recipient)
+    assert (completed.recipient, completed.signing_key) == (keys.recipient, keys.signing_key)
+    add_incidents(volunteer, [SAMPLE[0]])
+    out = tmp_path / "out.fieldlog"
+    export_bundle(volunteer, ExportOptions(recipients=("Legal team",)), out)
+    trust(legal, volunteer)
+    assert import_bundle(legal, out).incidents_added == 1
+    other = vault_keys(volunteer)
+    for change in ({"recipient": other.recipient}, {"signing_key": other.signing_key}):
+        with pytest.raises(InvalidInputError, match="never replaced"):
+            add_contact(volunteer, "Legal team", **change)
+    (contact,) = list_contacts(volunteer)
+    assert (contact.recipient, contact.signing_key) == (keys.recipient, keys.signing_key)
 
 
 def test_merge_leaves_out_the_children_this_vault_removed() -> None:

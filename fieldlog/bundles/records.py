@@ -5,12 +5,15 @@ after consent filtering, plus fields that only a bundle has:
 
 ``revision``, ``revision_id``, ``revision_sha256``
     the revision it was exported from, as the exporting vault's custody chain records it;
+    ``revision_sha256`` is null when consent filtered the record: a hash of the whole
+    revision would let a recipient test guesses of what was withheld (a short pseudonym);
 ``content_sha256``
     SHA-256 of the canonical JSON of the record as exported (without these fields);
 ``consent_filtered``
     true when a testimony was left out (consent ``internal``) or lost its pseudonym
-    (``anonymised``): then ``content_sha256`` differs from ``revision_sha256``, and only
-    the latter is in the chain;
+    (``anonymised``): then the chain's events about the incident are links only, and
+    only the bundle's signature vouches for the record (bundles of FieldLog 0.1 gave the
+    revision's hash, which their chain records, and are still read);
 ``media``
     the files of the incident in this bundle, with their path inside the bag.
 """
@@ -165,7 +168,7 @@ def bundle_incident(
     *,
     revision: int,
     revision_id: uuid.UUID,
-    revision_sha256: str,
+    revision_sha256: str | None,
     consent_filtered: bool,
     media: list[Record],
 ) -> Record:
@@ -190,7 +193,7 @@ class BundleIncident:
     core: Record  # the canonical record, as a revision would hold it
     revision: int
     revision_id: str
-    revision_sha256: str
+    revision_sha256: str | None  # None: consent-filtered, the revision's hash not given
     content_sha256: str
     consent_filtered: bool
     media: list[Record]
@@ -237,13 +240,17 @@ def _check_incident(index: int, item: object) -> BundleIncident:
     if canonical != core:
         raise _refuse(f"incident {index} is not in the canonical form FieldLog exports")
     revision, revision_id = item["revision"], item["revision_id"]
-    digests = (item["revision_sha256"], item["content_sha256"])
+    if item["revision_sha256"] is None and item["consent_filtered"] is True:
+        digests: tuple[object, ...] = (item["content_sha256"],)
+    else:
+        digests = (item["revision_sha256"], item["content_sha256"])
     if not (isinstance(revision, int) and not isinstance(revision, bool) and revision >= 1):
         raise _refuse(f"incident {index}: revision is not a positive number")
     if not isinstance(revision_id, str) or _validated_uuid(revision_id) is None:
         raise _refuse(f"incident {index}: revision_id is not an id")
-    if not all(isinstance(d, str) and len(d) == 64 and d == d.lower() for d in digests) or any(
-        c not in "0123456789abcdef" for d in digests for c in d
+    if not all(
+        isinstance(d, str) and len(d) == 64 and all(c in "0123456789abcdef" for c in d)
+        for d in digests
     ):
         raise _refuse(f"incident {index}: a hash is not 64 hexadecimal digits")
     if not isinstance(item["consent_filtered"], bool):
@@ -275,8 +282,8 @@ def _check_incident(index: int, item: object) -> BundleIncident:
         core=core,
         revision=revision,
         revision_id=revision_id,
-        revision_sha256=digests[0],
-        content_sha256=digests[1],
+        revision_sha256=item["revision_sha256"],
+        content_sha256=item["content_sha256"],
         consent_filtered=item["consent_filtered"],
         media=media,
     )

@@ -247,9 +247,10 @@ def _custody(
 ) -> None:
     needed: dict[tuple[str, str], set[tuple[str | None, str]]] = {}
     for incident in incidents:
-        needed.setdefault(("incident", incident.id), set()).add(
-            (incident.revision_id, incident.revision_sha256)
-        )
+        if incident.revision_sha256 is not None:  # a consent-filtered record's is not given
+            needed.setdefault(("incident", incident.id), set()).add(
+                (incident.revision_id, incident.revision_sha256)
+            )
         for medium in incident.media:
             needed.setdefault(("media", medium["id"]), set()).add((None, medium["sha256"]))
     member = _document(reading, CUSTODY_PATH)
@@ -267,6 +268,10 @@ def _custody(
         )
     check.finish()
     for index, incident in enumerate(incidents, start=1):
+        if incident.revision_sha256 is None:
+            # Consent-filtered: its events are links, which name no incident.
+            bundle.lineage[incident.id] = ()
+            continue
         history = check.lineage.get(incident.id, [])
         # An export takes each incident's latest revision and the chain in one snapshot.
         if not history or history[-1] != (incident.revision_id, incident.revision_sha256):

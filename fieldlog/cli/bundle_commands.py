@@ -196,7 +196,9 @@ def add_bundle_commands(commands: "_Commands") -> None:
         commands.add("contacts", None, "legal teams to export to, volunteers to trust"),
         "contacts commands",
     )
-    sub = contacts.add("add", cmd_contacts_add, "add a contact")
+    sub = contacts.add(
+        "add", cmd_contacts_add, "add a contact, or give a known one the recipient or key it lacks"
+    )
     sub.add_argument("name", metavar="NAME")
     sub.add_argument("--recipient", metavar="age1...", help="their age recipient, to export to")
     sub.add_argument("--signing-key", metavar="KEY", help="their signing key, to trust on import")

@@ -14,7 +14,7 @@ import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, cast
@@ -126,7 +126,14 @@ def _safe_name(filename: str) -> str:
 def _media_record(medium: Media) -> Record:
     """The record shown by ``fieldlog show``, plus where the file sits inside the bag."""
     path = f"{MEDIA_DIR}{medium.id}-{_safe_name(medium.filename)}"
-    return {"id": str(medium.id), "path": path, **describe(medium)}
+    # added_at to the microsecond (``show`` rounds it to the second): files are listed in
+    # the order they were attached, which the recipient's vault must keep.
+    return {
+        "id": str(medium.id),
+        "path": path,
+        **describe(medium),
+        "added_at": medium.added_at.isoformat(),
+    }
 
 
 def _chosen_media(media: list[Media], shareable: bool) -> tuple[list[Media], int]:
@@ -176,6 +183,8 @@ def _gather(vault: Vault, options: ExportOptions) -> _Gathered:
                 .limit(1)
             ).one()
             record, filtered = filter_consent(json.loads(revision.content), gathered.counts)
+            # A filtered record's revision hash, and the chain's events about it, would let
+            # a recipient test guesses of what was withheld: they stay in this vault.
             media, left_out = _chosen_media(
                 list(
                     session.scalars(
@@ -193,12 +202,13 @@ def _gather(vault: Vault, options: ExportOptions) -> _Gathered:
                     record,
                     revision=revision.number,
                     revision_id=revision.id,
-                    revision_sha256=revision.content_sha256,
+                    revision_sha256=None if filtered else revision.content_sha256,
                     consent_filtered=filtered,
                     media=records,
                 )
             )
-            wanted.add(("incident", str(incident_id)))
+            if not filtered:
+                wanted.add(("incident", str(incident_id)))
             for medium, medium_record in zip(media, records, strict=True):
                 wanted.add(("media", str(medium.id)))
                 gathered.media.append(
@@ -679,7 +689,7 @@ def _older_than_here(
     before a later one merged here; or one of its revisions here as consent filtering
     exported it, come back.
     """
-    digests = {incident.content_sha256, incident.revision_sha256}
+    digests = {incident.content_sha256, incident.revision_sha256} - {None}
     if digests & {r.content_sha256 for r in revisions}:
         return True
     seen = session.scalars(
@@ -799,7 +809,9 @@ def _merge_media(
                     "filename": record["filename"],
                     "media_type": record["media_type"],
                     "kind": record["kind"],
-                    "added_at": tx.now,
+                    # When it was attached, as the sender recorded it; the import's own
+                    # time is in the provenance row and the custody log.
+                    "added_at": datetime.fromisoformat(record["added_at"]).astimezone(UTC),
                     "captured_at": record["captured_at"],
                     "latitude": gps.get("lat"),
                     "longitude": gps.get("lon"),

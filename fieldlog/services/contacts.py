@@ -5,7 +5,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from fieldlog.bundles.agestream import parse_identity, parse_recipient
 from fieldlog.bundles.signing import check_public_key, fingerprint
@@ -100,13 +99,38 @@ def add_contact(
         parse_recipient(recipient)
     if signing_key is not None:
         signing_key = check_public_key(signing_key)
-    contact = Contact(name=name, recipient=recipient, signing_key=signing_key, added_at=utcnow())
-    try:
-        with vault.writing() as session:
+    with vault.writing() as session:
+        contact = session.scalar(select(Contact).where(Contact.name == name))
+        if contact is None:
+            contact = Contact(
+                name=name, recipient=recipient, signing_key=signing_key, added_at=utcnow()
+            )
             session.add(contact)
-    except IntegrityError:
-        raise InvalidInputError("a contact with that name already exists") from None
-    return _info(contact)
+        else:
+            _complete(contact, recipient=recipient, signing_key=signing_key)
+        session.flush()
+        return _info(contact)
+
+
+def _complete(contact: Contact, *, recipient: str | None, signing_key: str | None) -> None:
+    """Give a known contact what it lacks (a legal team first trusted by its key, later
+    exported to). A recipient or a key it has is never replaced: a changed key must not
+    quietly take over a trusted name."""
+    added = False
+    for field, value in (("recipient", recipient), ("signing_key", signing_key)):
+        held = getattr(contact, field)
+        if value is None or held == value:
+            continue
+        if held is not None:
+            what = "recipient" if field == "recipient" else "signing key"
+            raise InvalidInputError(
+                f"that contact already has a different {what}; it is never replaced: "
+                "add the new one under another name"
+            )
+        setattr(contact, field, value)
+        added = True
+    if not added:
+        raise InvalidInputError("a contact with that name already exists")
 
 
 def list_contacts(vault: Vault) -> list[ContactInfo]:
