@@ -333,6 +333,24 @@ def test_period_and_category_filters(sample_vault: Vault) -> None:
         assert render(empty, fmt, "fr")
 
 
+def test_the_words_agree_with_their_counts_in_both_languages(sample_vault: Vault) -> None:
+    """One incident with a number of people, and no plates or units: singular nouns, French
+    agreement and French spacing, in every format."""
+    day = build_summary(sample_vault, SummaryOptions(date(2017, 9, 23), date(2017, 9, 23)))
+    assert day.incidents_with_people == 1
+    english = render(day, "md", "en").decode()
+    french = render(day, "md", "fr").decode()
+    assert " in 1 incident where" in english
+    assert " dans 1 incident où" in french
+    assert "Rien n'a été enregistré." in french
+    assert "Aucun enregistré" not in french
+    empty = build_summary(sample_vault, SummaryOptions(date(2018, 1, 1), date(2018, 1, 31)))
+    assert "0 dans 0 incident où" in render(empty, "md", "fr").decode()
+    assert "0 in 0 incidents where" in render(empty, "md", "en").decode()
+    chart = render(build_summary(sample_vault, YEAR), "html", "fr").decode()
+    assert re.search(r"Semaine du [^<]*\u00a0: \d+ incidents? ; ", chart)
+
+
 def test_withdrawn_incidents_are_left_out(vault: Vault) -> None:
     base = {"location": {"name": "Calais"}, "categories": ["eviction"], "title": "Eviction"}
     add_incidents(

@@ -27,6 +27,7 @@ from fieldlog.reports import (
     render,
 )
 from fieldlog.reports.fingerprint import short
+from fieldlog.reports.wording import incidents_count
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -65,6 +66,7 @@ def add_summary_command(commands: Commands) -> None:
         help="leave all testimony text out (counts remain)",
     )
     sub.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    sub.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -75,6 +77,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
     if not output.parent.is_dir():
         raise InvalidInputError(f"no folder {output.parent} to write the summary in")
+    # A summary already filed or sent is a record of what was said then: never lost quietly.
+    if output.is_file() and not args.force:
+        raise InvalidInputError(f"{output} exists; choose another name, or add --force")
     fmt = args.format or format_for_path(output)
     options = SummaryOptions(
         since=since,
@@ -86,7 +91,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         summary = build_summary(vault, options)
     atomic_write_bytes(output, render(summary, fmt, args.lang))
     print(
-        f"Wrote {output} ({fmt}): {len(summary.entries)} incidents, "
+        f"Wrote {output} ({fmt}): {incidents_count(len(summary.entries), 'en')}, "
         f"fingerprint {short(summary.fingerprint)}"
     )
     return 0

@@ -206,7 +206,9 @@ def draw_chart(chart: ChartData, lang: str, width: float = 515.0, height: float 
             height_of = share * scale
             y -= height_of
             category_name = i18n.label(i18n.CATEGORY_LABELS, category, lang)
-            tooltip = f"{name}: {total}; {category_name} {i18n.number(mentions[category], lang)}"
+            colon, separator = i18n.colon(lang), i18n.list_separator(lang)
+            mentioned = i18n.number(mentions[category], lang)
+            tooltip = f"{name}{colon} {total}{separator}{category_name} {mentioned}"
             rects.append(Rect(x, y, bar, height_of, COLOURS.get(category, "#999999"), tooltip))
         if index % label_every == 0:
             centre = left + index * slot + slot / 2

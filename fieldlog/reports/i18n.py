@@ -48,6 +48,9 @@ FRENCH: dict[str, str] = {
     "By perpetrator": "Par auteur",
     "By unit": "Par unité",
     "People affected": "Personnes touchées",
+    "{people} in {count} incident where a number was recorded": (
+        "{people} dans {count} incident où un nombre a été noté"
+    ),
     "{people} in {count} incidents where a number was recorded": (
         "{people} dans {count} incidents où un nombre a été noté"
     ),
@@ -59,7 +62,7 @@ FRENCH: dict[str, str] = {
     "Incidents per month": "Incidents par mois",
     "Week of {day}": "Semaine du {day}",
     "No incidents in this period.": "Aucun incident sur cette période.",
-    "None recorded.": "Aucun enregistré.",
+    "None recorded.": "Rien n'a été enregistré.",
     "Timeline": "Chronologie",
     "Identifiers": "Identifiants",
     "Officer numbers": "Numéros des agents",
@@ -289,11 +292,17 @@ def tr(source: str, lang: str) -> str:
     return source
 
 
-def ntr(singular: str, plural: str, count: int, lang: str) -> str:
-    """A string with a count, in the plural form the language uses for that count."""
+def ntr(singular: str, plural: str, count: int, lang: str, **values: str) -> str:
+    """A string with a count (and other ``values``), in the plural form the language
+    uses for that count."""
     # French treats 0 and 1 as singular; English only 1.
     one = count in (0, 1) if lang == "fr" else count == 1
-    return tr(singular if one else plural, lang).format(count=number(count, lang))
+    return tr(singular if one else plural, lang).format(count=number(count, lang), **values)
+
+
+def list_separator(lang: str) -> str:
+    """Between the items of a list that already uses commas: French puts a space before."""
+    return " ; " if lang == "fr" else "; "
 
 
 def label(table: dict[str, str], code: str, lang: str) -> str:
@@ -383,8 +392,7 @@ def date_list(days: Iterable[date], lang: str) -> str:
         else:
             months.append((start, [text]))
         index += 1
-    separator = " ; " if lang == "fr" else "; "
-    return separator.join(
+    return list_separator(lang).join(
         f"{', '.join(parts)} {_MONTHS[lang][first.month - 1]} {first.year}"
         for first, parts in months
     )

@@ -60,9 +60,12 @@ def incidents_count(count: int, lang: str) -> str:
 
 
 def people_total(summary: Summary, lang: str) -> str:
-    return tr("{people} in {count} incidents where a number was recorded", lang).format(
+    return ntr(
+        "{people} in {count} incident where a number was recorded",
+        "{people} in {count} incidents where a number was recorded",
+        summary.incidents_with_people,
+        lang,
         people=i18n.number(summary.people_affected, lang),
-        count=i18n.number(summary.incidents_with_people, lang),
     )
 
 
@@ -116,7 +119,7 @@ def vehicle(seen: VehicleSeen, lang: str) -> str:
 
 
 def identifiers(entry: Entry, lang: str) -> str:
-    return "; ".join(
+    return i18n.list_separator(lang).join(
         [officer(o, lang) for o in entry.officers] + [vehicle(v, lang) for v in entry.vehicles]
     )
 
