@@ -30,6 +30,11 @@ class VaultDamagedError(FieldLogError):
     pass
 
 
+DATABASE_DAMAGED = (
+    "the vault database is damaged (a page fails its check); restore it from a backup"
+)
+
+
 class InvalidInputError(FieldLogError):
     """Input (JSON, a date, an option) that does not match what is expected."""
 

@@ -1,5 +1,6 @@
 """File-system helpers for sensitive files: private permissions and atomic replacement."""
 
+import errno
 import os
 import secrets
 from collections.abc import Iterator
@@ -39,9 +40,16 @@ def fsync_dir(path: Path) -> None:
 def atomic_replace(target: Path) -> Iterator[BinaryIO]:
     """Write a private temporary file beside ``target``; on success fsync it and rename it
     over ``target``, so a crash leaves either the old file or the new one, never half."""
+    if target.is_dir():  # before any work, and named as the person gave it
+        raise IsADirectoryError(errno.EISDIR, "Is a folder, not a file", str(target))
     temp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
-    with private_umask():
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with private_umask():
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        # Name the folder, not the temporary file nobody asked for.
+        reason = "No such folder" if exc.errno == errno.ENOENT else exc.strerror
+        raise type(exc)(exc.errno, reason, str(target.parent)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle

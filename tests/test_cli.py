@@ -12,6 +12,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import subprocess
 import sys
 import time
@@ -25,6 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import pyrage
 import pytest
 
 import fieldlog
@@ -613,6 +615,9 @@ def test_audit_verify_says_ok(capsys: pytest.CaptureFixture[str], populated: Pop
     assert result.code == 0, result.err
     assert result.err == ""
     assert result.out.startswith("ok")
+    assert result.out.endswith("; 0 stored files match their SHA-256\n")
+    quick = run(capsys, *populated.args("audit", "verify", "--skip-files"))
+    assert quick.out.endswith("; stored files not checked (--skip-files)\n")
 
 
 # -- passwd, recover ---------------------------------------------------------------
@@ -1012,6 +1017,34 @@ def test_adding_an_incident_that_is_already_there_changes_nothing(
     assert snapshot(populated.path) == before
 
 
+def test_a_damaged_page_gives_one_clear_line_whatever_the_command_reads(
+    capsys: pytest.CaptureFixture[str], populated: Populated, tmp_path: Path
+) -> None:
+    """A page that fails SQLCipher's check may be met while opening or in the middle of a
+    command (a summary reads through the driver): either way one line, never a traceback."""
+    page_size = 4096
+    pages = (populated.path / "fieldlog.db").stat().st_size // page_size
+    failed = 0
+    for page in range(1, pages, 4):
+        damaged = tmp_path / f"page-{page}"
+        shutil.copytree(populated.path, damaged)
+        database = damaged / "fieldlog.db"
+        raw = bytearray(database.read_bytes())
+        raw[page * page_size + 100] ^= 0x55
+        database.write_bytes(bytes(raw))
+        for command in (
+            ["summary", "--since", "2017-01-01", "--until", "2017-12-31", "-o", damaged / "s.md"],
+            ["audit", "verify"],
+        ):
+            argv = ["--vault", damaged, "--passphrase-file", populated.passphrase_file, *command]
+            result = run(capsys, *argv)
+            if result.code:
+                failed += 1
+                assert_clean_failure(result)
+                assert "damaged" in result.err or "fails verification" in result.err, result.err
+    assert failed  # some page is met by these commands
+
+
 # -- failures in a real process: exit status, no traceback -----------------------------
 
 
@@ -1026,6 +1059,17 @@ SUBPROCESS_FAILURES: dict[str, tuple[Failure, bytes]] = {
         json.dumps(bad_incident(categories=["riot"])).encode(),
     ),
     "no passphrase and no terminal": (Failure(("--vault", "@vault", "list"), "no passphrase"), b""),
+    "passwd without a new passphrase": (
+        Failure((*VAULT, "passwd"), "no new passphrase given: use --new-passphrase-file"),
+        b"",
+    ),
+    "recover without a recovery code": (
+        Failure(
+            ("--vault", "@vault", "recover", "--new-passphrase-file", "@passphrase"),
+            "no recovery code given: use --recovery-code-file",
+        ),
+        b"",
+    ),
     "show an unknown id": (FAILURES["show an unknown id"], b""),
     "unknown command": (FAILURES["unknown command"], b""),
 }
@@ -1042,6 +1086,48 @@ def test_failure_as_a_program_exits_non_zero_without_traceback(
     assert result.out == ""
     assert SECRET not in result.err
     assert snapshot(populated.path) == before
+
+
+def test_an_output_path_that_cannot_be_written_is_named_as_given(
+    capsys: pytest.CaptureFixture[str], populated: Populated, tmp_path: Path
+) -> None:
+    """Never the name of the temporary file written beside it."""
+    summary = ("summary", "--since", "2017-01-01", "--until", "2017-12-31", "-o")
+    folder = run(capsys, *populated.args(*summary, tmp_path))
+    assert_clean_failure(folder, f"is a folder, not a file: {tmp_path}")
+    missing = tmp_path / "nowhere" / "calais.fieldlog"
+    recipient = str(pyrage.x25519.Identity.generate().to_public())
+    exported = run(capsys, *populated.args("export", "--recipient", recipient, "-o", missing))
+    assert_clean_failure(exported, f"no such folder: {missing.parent}")
+    assert ".tmp" not in folder.err + exported.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_summary_already_written_is_replaced_only_when_asked(
+    capsys: pytest.CaptureFixture[str], populated: Populated, tmp_path: Path
+) -> None:
+    target = tmp_path / "july.md"
+    target.write_text("the summary sent to the lawyers last month\n")
+    summary = ("summary", "--since", "2017-07-01", "--until", "2017-07-31", "-o", target)
+    refused = run(capsys, *populated.args(*summary))
+    assert_clean_failure(refused, "exists; choose another name, or add --force")
+    assert target.read_text() == "the summary sent to the lawyers last month\n"
+    assert run(capsys, *populated.args(*summary, "--force")).code == 0
+    assert target.read_text().startswith("# ")
+
+
+def test_a_reader_that_goes_away_is_not_reported_as_an_error(populated: Populated) -> None:
+    """``fieldlog list | head -1``: the pipe closes before the output is written."""
+    argv = ["--vault", populated.path, "--passphrase-file", populated.passphrase_file, "list"]
+    with subprocess.Popen(
+        [str(FIELDLOG), *map(str, argv)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()
+        err = process.stderr.read()
+        assert process.wait(timeout=300) == 141
+    assert err == b""
 
 
 # -- the interactive prompt, on a real pseudo-terminal --------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 import exifread
 import pytest
 from PIL import Image
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from fieldlog.cli import main
 from fieldlog.errors import InvalidInputError
@@ -20,6 +20,7 @@ from fieldlog.media.blobstore import BlobCorruptError, BlobWriter, read_blob
 from fieldlog.media.images import Box
 from fieldlog.media.ingest import IngestCancelled
 from fieldlog.media.metadata import read_metadata
+from fieldlog.model import Media
 from fieldlog.services.audit import audit_vault
 from fieldlog.services.incidents import add_incidents
 from fieldlog.services.media import (
@@ -414,6 +415,16 @@ def test_use_the_photos_time_and_place(vault: Vault, incident: str) -> None:
         use_time_and_place(vault, no_gps)
 
 
+@pytest.mark.parametrize("offset", ["25:00", "+5", "+02:00:00", "+15:00", "02:00"])
+def test_a_malformed_offset_is_named_as_such(vault: Vault, incident: str, offset: str) -> None:
+    media_id = str(attach_file(vault, incident, PHOTOS / "DSCN0010.jpg").media_id)
+    with pytest.raises(InvalidInputError, match=r"^the UTC offset must look like \+02:00"):
+        use_time_and_place(vault, media_id, offset=offset)
+    assert get_incident(vault, incident)["revision"] == 1
+    assert use_time_and_place(vault, media_id, place=False, offset="-05:30") == 2
+    assert get_incident(vault, incident)["occurred_at"] == "2008-10-22T16:28:39-05:30"
+
+
 # -- custody and crashes ----------------------------------------------------------------
 
 
@@ -430,6 +441,26 @@ def test_media_enter_the_custody_log(vault: Vault, incident: str) -> None:
         connection.execute(text("DROP TRIGGER media_no_update"))
         connection.execute(text("UPDATE media SET sha256 = :s"), {"s": "0" * 64})
     assert any("no custody event records this file" in p for p in audit_vault(vault).problems)
+
+
+def test_the_audit_finds_a_damaged_or_missing_stored_file(vault: Vault, incident: str) -> None:
+    """ "ok" must mean the photos are intact too, not only the log that vouches for them."""
+    damaged = attach_file(vault, incident, PHOTOS / "DSCN0010.jpg").media_id
+    missing = attach_file(vault, incident, PHOTOS / "Canon_40D.jpg").media_id
+    attach_file(vault, incident, PHOTOS / "DSCN0012.jpg")
+    report = audit_vault(vault)
+    assert (report.ok, report.files_checked) == (True, 3)
+    with vault.session() as session:
+        blobs = {m.id: m.blob for m in session.scalars(select(Media))}
+    path = vault.blobs.path_of(blobs[damaged])
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    vault.blobs.path_of(blobs[missing]).unlink()
+    problems = audit_vault(vault).problems
+    assert {p.split(":")[0] for p in problems} == {f"media {damaged}", f"media {missing}"}
+    assert len(problems) == 2
+    assert audit_vault(vault, files=False).ok
 
 
 def test_partial_files_from_a_crash_are_removed_on_open(created_vault: tuple[Path, str]) -> None:

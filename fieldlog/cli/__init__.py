@@ -4,15 +4,17 @@ Every failure prints one line starting with ``error:`` on stderr and exits
 non-zero; no traceback, no user content in the message.
 """
 
+import os
 import sys
 from collections.abc import Sequence
 
 from fieldlog.cli.launch import app_request, launch_app
-from fieldlog.errors import FieldLogError
+from fieldlog.errors import DATABASE_DAMAGED, FieldLogError
 from fieldlog.fsutil import restrict_umask
 
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports it
 
 
 def one_line(message: str) -> str:
@@ -35,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FieldLogError as exc:
         return fail(str(exc))
     from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415
+    from sqlcipher3 import dbapi2  # noqa: PLC0415
 
     from fieldlog.cli.parser import build_parser  # noqa: PLC0415
 
@@ -45,9 +48,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("interrupted; nothing more was written", EXIT_INTERRUPTED)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, dbapi2.Error) as exc:
+        # Reads that go to the driver directly raise its own errors, not SQLAlchemy's.
         # The statement text and values are deliberately not shown (hide_parameters is also set).
-        return fail(f"the vault database failed ({type(exc).__name__}); the change was rolled back")
+        cause = getattr(exc, "orig", exc)
+        if type(cause) is dbapi2.DatabaseError:  # SQLITE_CORRUPT, SQLITE_NOTADB: not a subclass
+            return fail(DATABASE_DAMAGED)
+        return fail(
+            f"the vault database failed ({type(cause).__name__}); nothing was changed by this "
+            "command"
+        )
+    except BrokenPipeError:
+        # The reader went away (``fieldlog list | head``): not a failure worth a message.
+        # Point stdout at nothing so the interpreter's last flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         return fail(
             f"{exc.strerror or 'input/output error'}"

@@ -90,7 +90,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        new = prompts.ask_new_passphrase(args.new_passphrase_file)
+        new = prompts.ask_new_passphrase(args.new_passphrase_file, "--new-passphrase-file")
         vault.change_passphrase(new)
     print("Passphrase changed.")
     return 0
@@ -100,7 +100,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     path = vault_path(args)
     code = prompts.ask_recovery_code(args.recovery_code_file)
     with Vault.open(path, recovery_code=code) as vault:
-        new = prompts.ask_new_passphrase(args.new_passphrase_file)
+        new = prompts.ask_new_passphrase(args.new_passphrase_file, "--new-passphrase-file")
         vault.change_passphrase(new)
         fresh = vault.new_recovery_code()
     print("Passphrase set. The old recovery code no longer works; here is the new one.")
@@ -181,11 +181,16 @@ def cmd_identifiers(args: argparse.Namespace) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        report = audit_vault(vault)
+        report = audit_vault(vault, files=not args.skip_files)
     if report.ok:
         print(
             f"ok: custody chain intact: {report.events} signed events, "
             f"{report.revisions} revisions, {report.incidents} incidents"
+            + (
+                "; stored files not checked (--skip-files)"
+                if args.skip_files
+                else f"; {report.files_checked} stored files match their SHA-256"
+            )
         )
         return 0
     for problem in report.problems:
@@ -208,8 +213,11 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_media_get(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if output.is_file() and not args.force:
+        raise InvalidInputError(f"{output} exists; choose another name, or add --force")
     with opened(args) as vault:
-        medium = export_original(vault, args.media, Path(args.output), overwrite=args.force)
+        medium = export_original(vault, args.media, output, overwrite=args.force)
     print(f"Wrote {medium.size} bytes, SHA-256 {medium.sha256} (verified)")
     return 0
 

@@ -40,7 +40,8 @@ def print_incident(record: Record) -> None:
         ),
         f"  categories  {', '.join(record['categories'])}",
         f"  by          {', '.join(record['perpetrators']) or '-'}",
-        f"  status      {record['status']}, recorded {record['recorded_at']}",
+        f"  status      {record['status']}",
+        f"  recorded    {record['recorded_at']}",
     ]
     if record.get("people_affected") is not None:
         lines.append(f"  affected    {record['people_affected']}")

@@ -82,7 +82,17 @@ def _vault_commands(commands: _Commands) -> None:
     sub.add_argument("--recovery-code-file", metavar="FILE", type=Path)
     sub.add_argument("--new-passphrase-file", metavar="FILE", type=Path)
     audit = _Commands(commands.add("audit", None, "check the custody log"), "audit commands")
-    audit.add("verify", cmd.cmd_audit_verify, "check every signature and link of the custody log")
+    verify = audit.add(
+        "verify",
+        cmd.cmd_audit_verify,
+        "check every signature and link of the custody log, every database page and every "
+        "stored file",
+    )
+    verify.add_argument(
+        "--skip-files",
+        action="store_true",
+        help="do not decrypt and hash the stored photos and videos (faster)",
+    )
 
 
 def _record_commands(commands: _Commands) -> None:
@@ -128,7 +138,11 @@ def _media_commands(commands: _Commands) -> None:
     only = use.add_mutually_exclusive_group()
     only.add_argument("--time-only", action="store_true")
     only.add_argument("--place-only", action="store_true")
-    use.add_argument("--offset", metavar="+HH:MM", help="UTC offset when the camera recorded none")
+    use.add_argument(
+        "--offset",
+        metavar="+HH:MM",
+        help="UTC offset when the camera recorded none (a negative one: --offset=-05:00)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,15 +22,14 @@ def read_secret_file(path: Path, what: str = "passphrase") -> str:
     return secret
 
 
-def _interactive(prompt: str) -> str:
+def _interactive(prompt: str, what: str = "passphrase", option: str = "--passphrase-file") -> str:
+    """Ask on the terminal; without one, say which option gives ``what`` instead."""
     if not sys.stdin.isatty():
-        raise FieldLogError(
-            "no passphrase given: use --passphrase-file FILE, or run the command in a terminal"
-        )
+        raise FieldLogError(f"no {what} given: use {option} FILE, or run the command in a terminal")
     try:
         return getpass.getpass(prompt)
     except EOFError:
-        raise FieldLogError("no passphrase given") from None
+        raise FieldLogError(f"no {what} given") from None
 
 
 def ask_passphrase(file: Path | None, prompt: str = "Passphrase: ") -> str:
@@ -42,11 +41,12 @@ def ask_passphrase(file: Path | None, prompt: str = "Passphrase: ") -> str:
     return secret
 
 
-def ask_new_passphrase(file: Path | None) -> str:
+def ask_new_passphrase(file: Path | None, option: str = "--passphrase-file") -> str:
+    """A new passphrase, typed twice; ``option`` is the one that gives it from a file."""
     if file is not None:
         return read_secret_file(file)
-    first = _interactive("New passphrase (several words are best): ")
-    second = _interactive("Type it again: ")
+    first = _interactive("New passphrase (several words are best): ", "new passphrase", option)
+    second = _interactive("Type it again: ", "new passphrase", option)
     if first != second:
         raise FieldLogError("the two passphrases differ; nothing was changed")
     return first
@@ -55,4 +55,4 @@ def ask_new_passphrase(file: Path | None) -> str:
 def ask_recovery_code(file: Path | None) -> str:
     if file is not None:
         return read_secret_file(file, "recovery code")
-    return _interactive("Recovery code: ")
+    return _interactive("Recovery code: ", "recovery code", "--recovery-code-file")

@@ -132,6 +132,7 @@ class AuditReport:
     revisions: int = 0
     incidents: int = 0
     media: int = 0
+    files_checked: int = 0  # stored files decrypted and hashed (0: not asked for)
     problems: list[str] = field(default_factory=list)
 
     @property

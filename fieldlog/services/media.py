@@ -3,6 +3,7 @@
 import hashlib
 import io
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -314,6 +315,10 @@ def use_time_and_place(
             raise InvalidInputError("the photo has no capture time")
         captured = medium.captured_at
         if len(captured) == 19:  # the camera recorded no offset
+            if offset is not None and not _OFFSET.fullmatch(offset):
+                raise InvalidInputError(
+                    "the UTC offset must look like +02:00 or -05:30 (hours up to 14)"
+                )
             known = offset or _offset_of(record["occurred_at"])
             if known is None:
                 raise InvalidInputError(
@@ -333,6 +338,9 @@ def use_time_and_place(
     # Made on the revision just read: a change in between is refused, not undone.
     _, revision = update_incident(vault, str(incident_id), changed, based_on=number)
     return revision
+
+
+_OFFSET = re.compile(r"[+-](0\d|1[0-4]):[0-5]\d")
 
 
 def _offset_of(occurred_at: str) -> str | None:

@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldlog.errors import (
+    DATABASE_DAMAGED,
     FieldLogError,
     VaultDamagedError,
     VaultExistsError,
@@ -212,9 +213,7 @@ class Vault:
                 vault.engine.dispose()
         except DBAPIError as exc:
             lock.release()
-            raise VaultDamagedError(
-                "the vault database is damaged (a page fails its check); restore it from a backup"
-            ) from exc
+            raise VaultDamagedError(DATABASE_DAMAGED) from exc
         except BaseException:
             lock.release()
             raise
