@@ -681,6 +681,20 @@ def test_a_contact_is_completed_later_but_never_changed(
     assert (contact.recipient, contact.signing_key) == (keys.recipient, keys.signing_key)
 
 
+def test_a_filtered_update_is_not_taken_for_an_edit_made_on_both_sides(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """A filtered record's history is not in its bundle: nothing to compare, nothing said."""
+    trust(legal, volunteer)
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    record = get_incident(volunteer, str(incident_id))
+    update_incident(volunteer, str(incident_id), {**record, "title": "Corrected"})
+    report = import_bundle(legal, export_to(volunteer, legal, tmp_path / "update.fieldlog"))
+    assert (report.incidents_revised, report.incidents_diverged) == (1, 0)
+    assert get_incident(legal, str(incident_id))["title"] == "Corrected"
+
+
 def test_merge_leaves_out_the_children_this_vault_removed() -> None:
     def child(key: str) -> dict[str, Any]:
         return {"id": key, "identifier": key}

@@ -664,8 +664,11 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
                 merged = merge_records(local, incident.core, left_out)
                 if _revise(tx, incident_id, latest.number, latest.content, merged):
                     outcome, revision = "revised", latest.number + 1
-                    sender_saw_ours = latest.content_sha256 in tx.opened.lineage[incident.id]
-                    if not sender_saw_ours and _own_fields_differ(local, merged):
+                    # Told only when the sender's history is known: a consent-filtered
+                    # record's is not in its bundle.
+                    history = tx.opened.lineage[incident.id]
+                    sender_saw_ours = latest.content_sha256 in history
+                    if history and not sender_saw_ours and _own_fields_differ(local, merged):
                         report.incidents_diverged += 1
         if outcome == "revised":
             report.incidents_revised += 1
