@@ -1266,7 +1266,7 @@ def test_command_line(
         == 0
     )
     printed = capsys.readouterr().out
-    assert "1 internal testimony(ies) left out" in printed
+    assert "Consent: 1 internal testimony left out" in printed
     assert bundle_main([*base["legal"], "verify", str(out)]) == 1
     captured = capsys.readouterr()
     assert "UNKNOWN key" in captured.out

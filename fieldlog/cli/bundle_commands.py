@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from fieldlog.cli import output
 from fieldlog.cli.commands import filters_from, opened
+from fieldlog.cli.output import counted
 from fieldlog.errors import FieldLogError
 from fieldlog.model.vocabulary import Category
 from fieldlog.services.bundles import (
@@ -82,18 +83,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         report = export_bundle(vault, options, Path(args.output))
     print(
-        f"Exported {report.incidents} incident(s), {report.testimonies} testimony(ies), "
-        f"{report.media} media file(s), {report.payload_bytes} bytes "
+        f"Exported {counted(report.incidents, 'incident')}, "
+        f"{counted(report.testimonies, 'testimony', 'testimonies')}, "
+        f"{counted(report.media, 'media file')}, {report.payload_bytes} bytes "
         f"to {report.path} ({report.bundle_bytes} bytes, encrypted to "
-        f"{report.recipients} recipient(s))"
+        f"{counted(report.recipients, 'recipient')})"
     )
     if report.testimonies_withheld or report.testimonies_anonymised:
+        withheld = counted(
+            report.testimonies_withheld, "internal testimony", "internal testimonies"
+        )
         print(
-            f"Consent: {report.testimonies_withheld} internal testimony(ies) left out, "
+            f"Consent: {withheld} left out, "
             f"{report.testimonies_anonymised} anonymised (pseudonym removed)"
         )
     if report.media_left_out:
-        print(f"{report.media_left_out} original(s) left out: they have no shareable copy")
+        print(
+            f"{counted(report.media_left_out, 'original')} left out: "
+            f"{'it has' if report.media_left_out == 1 else 'they have'} no shareable copy"
+        )
     return 0
 
 
@@ -116,13 +124,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
     else:
         print(
             f"intact: every hash, the manifests, the custody chain ({report.chain_events} "
-            f"events) and the records check out; {report.incidents} incident(s), "
-            f"{report.testimonies} testimony(ies), {report.media} media file(s), "
+            f"events) and the records check out; {counted(report.incidents, 'incident')}, "
+            f"{counted(report.testimonies, 'testimony', 'testimonies')}, "
+            f"{counted(report.media, 'media file')}, "
             f"{report.payload_bytes} bytes"
         )
         print(_signer_line(report))
         if report.consent_filtered:
-            print(f"{report.consent_filtered} incident(s) were filtered by consent at export")
+            filtered = report.consent_filtered
+            print(
+                f"{counted(filtered, 'incident')} "
+                f"{'was' if filtered == 1 else 'were'} filtered by consent at export"
+            )
         print(f"bundle {report.bundle_sha256}")
     if not report.ok:
         raise FieldLogError(

@@ -196,7 +196,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem)
     raise FieldLogError(
-        f"the custody record of this vault fails verification: {len(report.problems)} problem(s)"
+        "the custody record of this vault fails verification: "
+        + output.counted(len(report.problems), "problem")
     )
 
 

@@ -9,6 +9,11 @@ from fieldlog.interchange.document import Record
 PRECISION_MARK = {"exact": "", "approximate": "~", "day": ""}
 
 
+def counted(count: int, singular: str, plural: str = "") -> str:
+    """``1 testimony``, ``2 testimonies``: the noun agrees with the count (English)."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
@@ -103,4 +108,5 @@ def print_identifiers(entries: list[Record]) -> None:
             unit = (
                 f"numbers hidden or absent {entry['hidden_or_absent']} of {entry['observations']}"
             )
-        print(f"{label:<36} {unit:<36} {count} incident(s): {' '.join(entry['incidents'])}")
+        incidents = counted(count, "incident")
+        print(f"{label:<36} {unit:<36} {incidents}: {' '.join(entry['incidents'])}")
