@@ -695,6 +695,113 @@ def test_a_filtered_update_is_not_taken_for_an_edit_made_on_both_sides(
     assert get_incident(legal, str(incident_id))["title"] == "Corrected"
 
 
+def _two_bundles(volunteer: Vault, legal: Vault, tmp_path: Path, base: dict[str, Any]) -> Path:
+    """The volunteer's bundle of ``base`` as first recorded (returned, not yet imported),
+    then a newer one, title corrected and the last testimony withdrawn, imported."""
+    add_incidents(volunteer, [base])
+    older = export_to(volunteer, legal, tmp_path / "older.fieldlog")
+    update_incident(
+        volunteer,
+        base["id"],
+        {**base, "title": "Corrected", "testimonies": base["testimonies"][:-1]},
+    )
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "newer.fieldlog"))
+    return older
+
+
+def test_an_older_bundle_of_a_filtered_record_changes_nothing(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """Its history is not in the bundle (links only), but the sender's revision numbers are."""
+    trust(legal, volunteer)
+    withdrawn = {"id": str(uuid.uuid4()), "text": "Withdrawn account", "consent": "legal"}
+    base = {**SAMPLE[4], "id": str(uuid.uuid4())}
+    base["testimonies"] = [*base["testimonies"], withdrawn]
+    older = _two_bundles(volunteer, legal, tmp_path, base)
+    report = import_bundle(legal, older)
+    assert (report.incidents_revised, report.incidents_older) == (0, 1)
+    held = get_incident(legal, base["id"])
+    assert held["title"] == "Corrected"
+    assert "Withdrawn account" not in [t["text"] for t in held["testimonies"]]
+
+
+def test_a_correction_undone_is_new_although_its_content_was_seen(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    trust(legal, volunteer)
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[0]])
+    shared = str(incident_id)
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    record = get_incident(volunteer, shared)
+    update_incident(volunteer, shared, {**record, "title": "A wrong correction"})
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "second.fieldlog"))
+    update_incident(
+        volunteer, shared, {**get_incident(volunteer, shared), "title": record["title"]}
+    )
+    report = import_bundle(legal, export_to(volunteer, legal, tmp_path / "third.fieldlog"))
+    assert (report.incidents_revised, report.incidents_older) == (1, 0)
+    assert get_incident(legal, shared)["title"] == SAMPLE[0]["title"]
+
+
+def test_a_bundle_trusted_after_its_import_still_makes_older_ones_old(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    base = {**SAMPLE[0], "id": str(uuid.uuid4())}
+    base["testimonies"] = [*base["testimonies"], {"text": "Withdrawn", "consent": "legal"}]
+    add_incidents(volunteer, [base])
+    older = export_to(volunteer, legal, tmp_path / "older.fieldlog")
+    update_incident(volunteer, base["id"], {**get_incident(volunteer, base["id"]), "title": "New"})
+    newer = export_to(volunteer, legal, tmp_path / "newer.fieldlog")
+    import_bundle(legal, newer, accept_unknown_signer=True)  # not yet a trusted contact
+    trust(legal, volunteer)
+    assert import_bundle(legal, newer).already_imported
+    report = import_bundle(legal, older)
+    assert (report.incidents_revised, report.incidents_older) == (0, 1)
+    assert get_incident(legal, base["id"])["title"] == "New"
+
+
+def test_an_earlier_revision_with_a_pseudonym_keeps_the_record_history_in_the_vault(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    """The pseudonym was removed since: the record leaves whole, but the hash of the
+    revision that had it would let a recipient guess it back."""
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
+    record = get_incident(volunteer, str(incident_id))
+    cleared = [{**t, "witness": ""} for t in record["testimonies"]]
+    update_incident(volunteer, str(incident_id), {**record, "testimonies": cleared})
+    trust(legal, volunteer)
+    bundle = export_to(volunteer, legal, tmp_path / "out.fieldlog")
+    plain = decrypt(legal, bundle)
+    first, latest = incident_history(volunteer, str(incident_id))["revisions"]
+    assert first["sha256"].encode() not in plain
+    assert latest["sha256"].encode() in plain  # the record's own hash: no pseudonym in it
+    assert ANONYMISED_WITNESS.encode() not in plain
+    assert import_bundle(legal, bundle).incidents_added == 1
+
+
+def test_no_both_sides_report_when_only_testimonies_were_added_here(
+    volunteer: Vault, stranger: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    trust(stranger, volunteer, "First")
+    trust(legal, volunteer, "First")
+    trust(legal, stranger, "Second")
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[0]])
+    shared = str(incident_id)
+    import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "to-colleague.fieldlog"))
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    theirs = get_incident(stranger, shared)
+    account = {"text": "A colleague's account", "consent": "legal"}
+    update_incident(stranger, shared, {**theirs, "testimonies": [*theirs["testimonies"], account]})
+    import_bundle(legal, export_to(stranger, legal, tmp_path / "colleague.fieldlog"))
+    record = get_incident(volunteer, shared)
+    update_incident(volunteer, shared, {**record, "title": "Corrected"})
+    report = import_bundle(legal, export_to(volunteer, legal, tmp_path / "update.fieldlog"))
+    assert (report.incidents_revised, report.incidents_diverged) == (1, 0)
+    held = get_incident(legal, shared)
+    assert held["title"] == "Corrected"
+    assert "A colleague's account" in [t["text"] for t in held["testimonies"]]
+
+
 def test_merge_leaves_out_the_children_this_vault_removed() -> None:
     def child(key: str) -> dict[str, Any]:
         return {"id": key, "identifier": key}

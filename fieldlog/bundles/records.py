@@ -11,7 +11,8 @@ after consent filtering, plus fields that only a bundle has:
     SHA-256 of the canonical JSON of the record as exported (without these fields);
 ``consent_filtered``
     true when a testimony was left out (consent ``internal``) or lost its pseudonym
-    (``anonymised``): then the chain's events about the incident are links only, and
+    (``anonymised``), in this revision or an earlier one (whose hash the chain's events
+    hold): then the chain's events about the incident are links only, and
     only the bundle's signature vouches for the record (bundles of FieldLog 0.1 gave the
     revision's hash, which their chain records, and are still read);
 ``media``

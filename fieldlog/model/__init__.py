@@ -1,7 +1,12 @@
 """The evidence data model (SQLAlchemy 2 typed ORM)."""
 
 from fieldlog.model.base import Base
-from fieldlog.model.contacts import Contact, RecordProvenance, SeenRevision
+from fieldlog.model.contacts import (
+    Contact,
+    RecordProvenance,
+    SenderRevision,
+    SupersededRevision,
+)
 from fieldlog.model.history import CustodyEvent, DeviceKey, IncidentRevision
 from fieldlog.model.media import Media
 from fieldlog.model.records import (
@@ -25,7 +30,8 @@ __all__ = [
     "Media",
     "OfficerObservation",
     "RecordProvenance",
-    "SeenRevision",
+    "SenderRevision",
+    "SupersededRevision",
     "Testimony",
     "VehicleObservation",
 ]

@@ -46,17 +46,28 @@ class RecordProvenance(Base):
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class SeenRevision(Base):
-    """A revision of an incident that a bundle's custody chain showed in its sender's vault.
+class SenderRevision(Base):
+    """A trusted bundle brought this incident at this revision of its sender's vault.
 
-    The sender's exported revision was made on top of every earlier one, and it was merged
-    here: so a bundle that later brings one of these (an older bundle, a copy of a copy)
-    brings nothing new and must not undo what came after it. Also the record as a bundle
-    carried it, when consent filtering made it differ from the sender's revision.
-    Append-only (triggers in the migration).
+    A later bundle from the same sender with the same or an earlier revision number is
+    older than what was merged here and is left alone; one with a higher number is new,
+    even when its content equals an earlier one (a correction undone). Append-only.
     """
 
-    __tablename__ = "seen_revisions"
+    __tablename__ = "sender_revisions"
+
+    incident_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    signer: Mapped[str] = mapped_column(String(64), primary_key=True)  # Ed25519, hex
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class SupersededRevision(Base):
+    """A revision that a trusted bundle's custody chain showed replaced by a later one in
+    its sender's vault (a later one was merged here). Another sender's copy of it, not
+    edited since, is left alone. Append-only.
+    """
+
+    __tablename__ = "superseded_revisions"
 
     incident_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -66,7 +66,8 @@ from fieldlog.model import (
     IncidentRevision,
     Media,
     RecordProvenance,
-    SeenRevision,
+    SenderRevision,
+    SupersededRevision,
 )
 from fieldlog.model.base import utcnow
 from fieldlog.services.contacts import resolve_recipients, trust_check, vault_identity
@@ -176,15 +177,20 @@ def _gather(vault: Vault, options: ExportOptions) -> _Gathered:
         if not ids:
             raise RecordNotFoundError("no incident matches; nothing was exported")
         for incident_id in ids:
-            revision = session.scalars(
+            revisions = session.scalars(
                 select(IncidentRevision)
                 .where(IncidentRevision.incident_id == incident_id)
-                .order_by(IncidentRevision.number.desc())
-                .limit(1)
-            ).one()
+                .order_by(IncidentRevision.number)
+            ).all()
+            revision = revisions[-1]
             record, filtered = filter_consent(json.loads(revision.content), gathered.counts)
             # A filtered record's revision hash, and the chain's events about it, would let
-            # a recipient test guesses of what was withheld: they stay in this vault.
+            # a recipient test guesses of what was withheld: they stay in this vault. So do
+            # those of a record that an earlier revision of would be filtered (a pseudonym
+            # removed since): its hash is in those events.
+            filtered = filtered or any(
+                filter_consent(json.loads(r.content), ConsentCounts())[1] for r in revisions[:-1]
+            )
             media, left_out = _chosen_media(
                 list(
                     session.scalars(
@@ -538,7 +544,26 @@ class _Transaction:
     provenance: list[dict[str, Any]] = field(default_factory=list)
     seen: set[tuple[str, uuid.UUID]] = field(default_factory=set)
     committed_blobs: list[str] = field(default_factory=list)
-    seen_revisions: list[dict[str, Any]] = field(default_factory=list)
+    sender_revisions: list[dict[str, Any]] = field(default_factory=list)
+    superseded: list[dict[str, Any]] = field(default_factory=list)
+
+    def remember_history(self, incident: "BundleIncident") -> None:
+        """Keep what a trusted bundle shows of its sender's history of ``incident``."""
+        if not self.opened.trust.trusted:
+            # A stranger's bundle must not be able to make a later one look old.
+            return
+        incident_id = uuid.UUID(incident.id)
+        self.sender_revisions.append(
+            {
+                "incident_id": incident_id,
+                "signer": self.opened.signer,
+                "revision": incident.revision,
+            }
+        )
+        self.superseded += [
+            {"incident_id": incident_id, "sha256": digest}
+            for digest in set(self.opened.lineage[incident.id][:-1])
+        ]
 
     def provenance_row(
         self, kind: str, record_id: uuid.UUID, sha256: str, outcome: str, revision: int | None
@@ -590,10 +615,12 @@ def _merge(
                 )
             if tx.provenance:
                 session.execute(insert(RecordProvenance), tx.provenance)
-            if tx.seen_revisions:
-                session.execute(
-                    sqlite_insert(SeenRevision).on_conflict_do_nothing(), tx.seen_revisions
-                )
+            for model, rows in (
+                (SenderRevision, tx.sender_revisions),
+                (SupersededRevision, tx.superseded),
+            ):
+                if rows:
+                    session.execute(sqlite_insert(model).on_conflict_do_nothing(), rows)
             append_events(session, vault.signer, tx.events)
             report.already_imported = bool(tx.seen) and not report.changed
     except BaseException:
@@ -608,6 +635,7 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
     rows = ProjectionRows()
     for incident in tx.opened.incidents:
         incident_id = uuid.UUID(incident.id)
+        tx.remember_history(incident)  # also on a second import: trusted since, or upgraded
         if ("incident", incident_id) in tx.seen:
             # Imported from this very bundle before: edits made here since must stay.
             report.incidents_unchanged += 1
@@ -619,13 +647,6 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
                 "refused: a testimony or observation in the bundle belongs to another "
                 "incident in this vault"
             ) from None
-        if tx.opened.trust.trusted:
-            # Only a trusted signer's history is taken as known: a stranger's bundle must
-            # not be able to make a later one look old.
-            tx.seen_revisions += [
-                {"incident_id": incident_id, "sha256": digest}
-                for digest in {*tx.opened.lineage[incident.id], incident.content_sha256}
-            ]
         revisions = session.execute(
             select(
                 IncidentRevision.number, IncidentRevision.content, IncidentRevision.content_sha256
@@ -657,18 +678,14 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
             # Counted also when the bundle holds an older version, which changes nothing:
             # its sender still has what was removed here.
             report.children_kept_removed += len(left_out)
-            if _older_than_here(session, incident, revisions, [*earlier, local]):
+            if _older_than_here(tx, incident, revisions, [*earlier, local]):
                 report.incidents_older += 1
             else:
                 report.consents_kept_narrower += consents_kept_narrower(local, incident.core)
                 merged = merge_records(local, incident.core, left_out)
                 if _revise(tx, incident_id, latest.number, latest.content, merged):
                     outcome, revision = "revised", latest.number + 1
-                    # Told only when the sender's history is known: a consent-filtered
-                    # record's is not in its bundle.
-                    history = tx.opened.lineage[incident.id]
-                    sender_saw_ours = latest.content_sha256 in history
-                    if history and not sender_saw_ours and _own_fields_differ(local, merged):
+                    if _changed_on_both_sides(tx, incident, revisions, local, merged):
                         report.incidents_diverged += 1
         if outcome == "revised":
             report.incidents_revised += 1
@@ -678,32 +695,62 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
     rows.insert(session)
 
 
-def _own_fields_differ(local: Record, merged: Record) -> bool:
-    """Whether the merge changed the incident's own fields (children are only added)."""
-    return any(merged[key] != local[key] for key in merged if key not in (*CHILDREN, "recorded_at"))
+def _own_fields(record: Record) -> dict[str, Any]:
+    """The incident's own fields: what a merge takes from the bundle (children are a union)."""
+    return {key: value for key, value in record.items() if key not in (*CHILDREN, "recorded_at")}
+
+
+def _changed_on_both_sides(
+    tx: _Transaction,
+    incident: BundleIncident,
+    revisions: Sequence[Any],
+    local: Record,
+    merged: Record,
+) -> bool:
+    """Whether the bundle replaced own fields that this vault changed since the newest of its
+    revisions the sender also had (its chain shows which). Unknown, so not said, when the
+    bundle carries no history of the record (consent filtered it) or shares none with us."""
+    if incident.consent_filtered or _own_fields(merged) == _own_fields(local):
+        return False
+    history = set(tx.opened.lineage[incident.id])
+    shared = [r for r in revisions if r.content_sha256 in history]
+    if not shared or shared[-1].number == revisions[-1].number:
+        return False
+    return _own_fields(json.loads(shared[-1].content)) != _own_fields(local)
 
 
 def _older_than_here(
-    session: Session, incident: BundleIncident, revisions: Sequence[Any], records: list[Record]
+    tx: _Transaction, incident: BundleIncident, revisions: Sequence[Any], records: list[Record]
 ) -> bool:
     """Whether the bundle's record is a version this vault already has or has moved past.
 
-    That is: one of its revisions here; a revision that a trusted bundle's chain showed
-    before a later one merged here; or one of its revisions here as consent filtering
-    exported it, come back.
+    The sender's own revision numbers decide when a trusted bundle from the same sender
+    came before: the same or a lower number is older; a higher one is new, even when its
+    content is an earlier one's (a correction undone). Otherwise: one of the revisions here;
+    one of them as consent filtering exported it, come back from a recipient; or a revision
+    that a trusted sender's chain showed replaced by one merged here (a copy of a copy).
     """
+    session, incident_id = tx.session, uuid.UUID(incident.id)
+    newest_from_sender = session.scalar(
+        select(func.max(SenderRevision.revision)).where(
+            SenderRevision.incident_id == incident_id,
+            SenderRevision.signer == tx.opened.signer,
+        )
+    )
+    if newest_from_sender is not None:
+        return incident.revision <= newest_from_sender
     digests = {incident.content_sha256, incident.revision_sha256} - {None}
     if digests & {r.content_sha256 for r in revisions}:
-        return True
-    seen = session.scalars(
-        select(SeenRevision.sha256).where(SeenRevision.incident_id == uuid.UUID(incident.id))
-    )
-    if digests & set(seen):
         return True
     views = {
         sha256_hex(canonical_json(filter_consent(record, ConsentCounts())[0])) for record in records
     }
-    return incident.content_sha256 in views
+    if incident.content_sha256 in views:
+        return True
+    superseded = session.scalars(
+        select(SupersededRevision.sha256).where(SupersededRevision.incident_id == incident_id)
+    )
+    return bool(digests & set(superseded))
 
 
 def _revise(
