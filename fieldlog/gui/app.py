@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from fieldlog.gui.i18n import install_translators, resolve_language
 from fieldlog.gui.idle import IdleWatcher
@@ -96,6 +96,11 @@ class Session(QObject):
         if self.vault is None:
             return
         self.idle.stop()
+        # A dialog left open (a photo to blur, the settings) would stay on screen with what
+        # it shows, and, being modal, keep the unlock window from taking the passphrase.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         if self.window is not None:
             self.window.clear_for_lock()
             self.window.setEnabled(False)

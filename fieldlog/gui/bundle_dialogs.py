@@ -168,7 +168,9 @@ class ExportDialog(TaskDialog):
         self.consent.setText(
             self.tr("%n incident(s) will leave.", "", summary.incidents)
             + " "
-            + self.tr("Testimonies: %1 with their pseudonym, %2 without it, %3 stay in this vault.")
+            + self.tr(
+                "Testimonies with their pseudonym: %1; without it: %2; staying in this vault: %3."
+            )
             .replace("%1", str(summary.with_pseudonym))
             .replace("%2", str(summary.anonymised))
             .replace("%3", str(summary.internal))
@@ -223,7 +225,7 @@ class ExportDialog(TaskDialog):
     def _done(self, report: ExportReport) -> None:
         self._busy(False)
         text = self.tr("Exported %n incident(s)", "", report.incidents) + self.tr(
-            ": %1 testimonies (%2 anonymised, %3 left out), %4 media files, to %5."
+            ". Testimonies: %1 (anonymised: %2, left out: %3); media files: %4; to %5."
         ).replace("%1", str(report.testimonies)).replace(
             "%2", str(report.testimonies_anonymised)
         ).replace("%3", str(report.testimonies_withheld)).replace("%4", str(report.media)).replace(
@@ -366,7 +368,7 @@ class ImportDialog(TaskDialog):
             show_message(self.message, self.tr("This bundle was imported before; nothing changed."))
         else:
             text = (
-                self.tr("Incidents: %1 added, %2 revised, %3 unchanged; %4 media files added.")
+                self.tr("Incidents added: %1, revised: %2, unchanged: %3; media files added: %4.")
                 .replace("%1", str(report.incidents_added))
                 .replace("%2", str(report.incidents_revised))
                 .replace("%3", str(report.incidents_unchanged))

@@ -16,8 +16,17 @@ def resolve_language(choice: str) -> str:
     return system if system in SUPPORTED else "en"
 
 
+_LANGUAGE = ["en"]  # one list, so that the functions below share it
+
+
+def interface_language() -> str:
+    """The language the interface was last set to (``en`` until translators are installed)."""
+    return _LANGUAGE[0]
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load FieldLog's and Qt's own translations; return them (they must stay alive)."""
+    _LANGUAGE[0] = language
     installed: list[QTranslator] = []
     for translator in _INSTALLED:
         app.removeTranslator(translator)

@@ -39,7 +39,7 @@ from fieldlog.gui.widgets import (
     show_message,
     text_area,
 )
-from fieldlog.services.drafts import NEW_INCIDENT, discard_draft, save_draft
+from fieldlog.services.drafts import NEW_INCIDENT, discard_draft, load_draft, save_draft
 from fieldlog.services.history import incident_history
 from fieldlog.services.incidents import add_incidents, update_incident
 from fieldlog.services.queries import get_incident, incidents_with_identifier
@@ -69,6 +69,9 @@ class IncidentEditor(QWidget):
         self._vault: Vault | None = None
         self._record: Record | None = None  # the latest revision being edited, None for new
         self._loading = False
+        # The drafts saved in this session, by key: a draft is written on the writes thread,
+        # and must be found again even before that write is done (reopening at once).
+        self._drafts: dict[str, Record] = {}
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(1000)
@@ -96,16 +99,23 @@ class IncidentEditor(QWidget):
 
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)
+        self.discard_button = QPushButton(self.tr("&Discard changes"))
+        self.discard_button.setToolTip(
+            self.tr("Forget the unsaved changes and show the incident as it was saved")
+        )
+        self.discard_button.hide()
         self.message = message_label()
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addStretch(0)
+        bottom.addWidget(self.discard_button, 0)
         bottom.addWidget(self.save_button, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
         self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.discard_changes)
         for child in (self.testimonies, self.officers, self.vehicles):
             child.changed.connect(self._edited)
         for observation in (self.officers, self.vehicles):
@@ -232,9 +242,11 @@ class IncidentEditor(QWidget):
 
     def set_vault(self, vault: Vault | None) -> None:
         self._vault = vault
+        self._drafts.clear()  # locked: nothing typed stays in memory (it is in the vault)
 
-    def clear(self) -> None:
-        """An empty form for a new incident (also what is shown once locked)."""
+    def clear(self, *, offer_draft: bool = True) -> None:
+        """An empty form for a new incident (also what is shown once locked), with the new
+        incident typed and not saved over it (``offer_draft``)."""
         now = datetime.now().astimezone()
         self.load(
             {
@@ -250,6 +262,8 @@ class IncidentEditor(QWidget):
             },
             saved=False,
         )
+        if offer_draft:
+            self._offer_draft(NEW_INCIDENT, None)
 
     def load(self, record: Record, *, saved: bool = True) -> None:
         self._loading = True
@@ -271,6 +285,8 @@ class IncidentEditor(QWidget):
         self.place.setText(location.get("name", ""))
         self.lat.setText("" if location.get("lat") is None else str(location["lat"]))
         self.lon.setText("" if location.get("lon") is None else str(location["lon"]))
+        for field in (self.lat, self.lon):  # a photo's position has many digits: show the first
+            field.setCursorPosition(0)
         self.title.setText(record.get("title", ""))
         self.description.setPlainText(record.get("description", ""))
         for value, box in self.categories.items():
@@ -295,6 +311,7 @@ class IncidentEditor(QWidget):
         )
         self.history.show_history(None)
         self._loading = False
+        self.discard_button.hide()
         show_message(self.message, "")
         if self._record is not None:
             self._load_history()
@@ -376,6 +393,7 @@ class IncidentEditor(QWidget):
         if vault is None:
             return
         key, incident = self._draft_key(), self.to_incident()
+        self._drafts[key] = incident
         self._writes.run(lambda: save_draft(vault, key, incident))
 
     def flush_draft(self) -> None:
@@ -402,6 +420,8 @@ class IncidentEditor(QWidget):
             discard_draft(vault, key)
             return incident_id
 
+        self._drafts.pop(key, None)  # back from the draft on disk if the save fails
+
         self.save_button.setEnabled(False)
         self._writes.run(work, self._saved, self._save_failed)
 
@@ -413,9 +433,21 @@ class IncidentEditor(QWidget):
     def _save_failed(self, message: str) -> None:
         self.save_button.setEnabled(True)
         show_message(self.message, message, error=True)
-        self._draft_timer.start()
+        self._save_draft()
 
-    def open(self, incident_id: str, message: str = "") -> None:
+    def open(
+        self,
+        incident_id: str,
+        message: str = "",
+        *,
+        restore: bool = True,
+        previous: Record | None = None,
+    ) -> None:
+        """Show the incident's latest revision, with its unsaved draft over it (``restore``).
+
+        ``previous``: the revision shown before a change made outside the form (a photo's
+        time and place); what that change set wins over the draft.
+        """
         vault = self._vault
         if vault is None:
             return
@@ -424,6 +456,8 @@ class IncidentEditor(QWidget):
             self.load(record)
             if message:
                 show_message(self.message, message)
+            if restore:
+                self._offer_draft(incident_id, previous)
 
         self._reads.run(
             lambda: get_incident(vault, incident_id),
@@ -431,9 +465,63 @@ class IncidentEditor(QWidget):
             lambda text: show_message(self.message, text, error=True),
         )
 
+    def _offer_draft(self, key: str, previous: Record | None) -> None:
+        """Put back what was typed and not saved (this session's, or one left on disk)."""
+        vault = self._vault
+        if vault is None:
+            return
+        held = self._drafts.get(key)
+        if held is not None:
+            self._restore(key, held, previous)
+            return
+
+        def on_disk() -> Record | None:
+            draft = load_draft(vault, key)
+            return draft.incident if draft is not None else None
+
+        self._reads.run(on_disk, lambda incident: self._restore(key, incident, previous))
+
+    def _restore(self, key: str, incident: Record | None, previous: Record | None) -> None:
+        if incident is None or key != self._draft_key() or self._vault is None:
+            return  # nothing saved, or another incident is on screen by now
+        record = self._record
+        typed = dict(incident)
+        if record is not None and previous is not None:
+            for field, value in record.items():  # what the change outside the form set
+                if field in typed and previous.get(field) != value:
+                    typed[field] = value
+        if typed == self.to_incident():
+            return
+        if record is not None:
+            self.load({**record, **typed})
+            self._record = record  # the revision the edit is based on, with its media
+        else:
+            self.load(typed, saved=False)
+        self._drafts[key] = typed
+        self.discard_button.show()
+        show_message(
+            self.message,
+            self.tr("Unsaved changes put back from a draft: save them, or discard them."),
+        )
+
+    def discard_changes(self) -> None:
+        vault, key, incident_id = self._vault, self._draft_key(), self.incident_id
+        if vault is None:
+            return
+        self._draft_timer.stop()
+        self._drafts.pop(key, None)
+        self._writes.run(lambda: discard_draft(vault, key))
+        if incident_id is None:
+            self.clear(offer_draft=False)
+        else:
+            self.open(incident_id, restore=False)
+
     def reload(self) -> None:
+        """After a change made from the media tab: the stored revision, and what was typed."""
         if self.incident_id is not None:
-            self.open(self.incident_id)
+            previous = self._record
+            self.flush_draft()
+            self.open(self.incident_id, previous=previous)
 
     def _lookup(self, kind: str, value: str) -> None:
         vault, current = self._vault, self.incident_id

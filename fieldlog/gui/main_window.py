@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
 
     def _show_only(self, ids: list[str]) -> None:
         if ids:
+            self.editor.flush_draft()  # what was typed stays a draft, offered back later
             self.editor.open(ids[0])
 
     def _count_changed(self) -> None:
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self.model.set_vault(vault)
         self.editor.set_vault(vault)
+        self.editor.clear()  # offers back a new incident typed before the lock, if any
         self.apply_filters()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

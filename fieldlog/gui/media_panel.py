@@ -120,6 +120,7 @@ class MediaPanel(QWidget):
         self.gallery.currentItemChanged.connect(lambda *_: self._show_details())
         self.use_button.clicked.connect(self._use_time_and_place)
         self.share_button.clicked.connect(self._make_copy)
+        self._shown = 0
         self.set_incident(None, None, [])
 
     # -- showing -------------------------------------------------------------
@@ -128,6 +129,7 @@ class MediaPanel(QWidget):
         self, vault: Vault | None, incident_id: str | None, media: list[dict[str, Any]]
     ) -> None:
         self._vault, self._incident_id = vault, incident_id
+        self._shown += 1  # thumbnails still on their way belong to the items cleared here
         self.setEnabled(incident_id is not None)
         self.hint.setText(
             self.tr("Drop photos, videos, recordings or a folder here.")
@@ -145,12 +147,12 @@ class MediaPanel(QWidget):
         self._show_details()
 
     def _load_thumbnail(self, item: QListWidgetItem, media_id: str) -> None:
-        vault = self._vault
+        vault, shown = self._vault, self._shown
         if vault is None:
             return
 
         def show(data: bytes | None) -> None:
-            if data:
+            if data and shown == self._shown:
                 image = QImage.fromData(data)  # decoded in memory: no thumbnail cache on disk
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
 
@@ -262,13 +264,16 @@ class MediaPanel(QWidget):
         if medium is None or vault is None:
             return
         media_id = medium["id"]
+        time, place = bool(medium["captured_at"]), bool(medium["gps"])
+        if time and place:
+            done = self.tr("The incident now has the photo's time and place.")
+        elif time:
+            done = self.tr("The incident now has the photo's time (the photo has no position).")
+        else:
+            done = self.tr("The incident now has the photo's position (the photo has no time).")
         self._writes.run(
-            lambda: use_time_and_place(
-                vault, media_id, time=bool(medium["captured_at"]), place=bool(medium["gps"])
-            ),
-            lambda _revision: self._done(
-                self.tr("The incident now has the photo's time and place."), self.incident_changed
-            ),
+            lambda: use_time_and_place(vault, media_id, time=time, place=place),
+            lambda _revision: self._done(done, self.incident_changed),
             lambda message: show_message(self.message, message, error=True),
         )
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from fieldlog.errors import FieldLogError
 from fieldlog.fsutil import atomic_write_bytes
 from fieldlog.gui import vocabulary
+from fieldlog.gui.i18n import interface_language
 from fieldlog.gui.tasks import Task, TaskRunner
-from fieldlog.gui.widgets import add_row, choice_box, message_label, show_message
+from fieldlog.gui.widgets import add_row, choice_box, message_label, select_value, show_message
 from fieldlog.reports import SummaryOptions, build_summary, format_for_path, render
 from fieldlog.vault import Vault
 
@@ -85,6 +86,7 @@ class SummariesView(TaskDialog):
         self.language = choice_box(
             {"en": "English", "fr": "Français"}, self.tr("Language of the summary")
         )
+        select_value(self.language, interface_language())  # the interface's, to begin with
         self.categories = QListWidget()
         self.categories.setAccessibleName(self.tr("Categories (none checked: all)"))
         for value, label in vocabulary.categories().items():

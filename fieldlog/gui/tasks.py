@@ -22,6 +22,9 @@ Failed = Callable[[str], None]
 def safe_message(error: BaseException) -> str:
     if isinstance(error, FieldLogError):
         return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        # A file the person chose (a missing folder, a full disk): its path, not content.
+        return error.strerror + (f": {error.filename}" if error.filename else "")
     # Other exceptions may carry content in their text: show only their kind.
     return f"unexpected failure ({type(error).__name__}); nothing was changed"
 

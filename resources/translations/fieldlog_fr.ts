@@ -197,6 +197,21 @@
 <context>
     <name>IncidentEditor</name>
     <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="102" />
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Abandonner les modifications</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="104" />
+        <source>Forget the unsaved changes and show the incident as it was saved</source>
+        <translation>Oublier les modifications non enregistrées et afficher l'incident tel qu'il a été enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="520" />
+        <source>Unsaved changes put back from a draft: save them, or discard them.</source>
+        <translation>Modifications non enregistrées reprises d'un brouillon : enregistrez-les, ou abandonnez-les.</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/incident_editor.py" line="78" />
         <source>&amp;Incident</source>
         <translation>&amp;Incident</translation>
@@ -582,6 +597,16 @@
 </context>
 <context>
     <name>MediaPanel</name>
+    <message>
+        <location filename="../../fieldlog/gui/media_panel.py" line="272" />
+        <source>The incident now has the photo's time (the photo has no position).</source>
+        <translation>L'incident a maintenant l'heure de la photo (la photo n'a pas de position).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/media_panel.py" line="274" />
+        <source>The incident now has the photo's position (the photo has no time).</source>
+        <translation>L'incident a maintenant la position de la photo (la photo n'a pas d'heure).</translation>
+    </message>
     <message>
         <location filename="../../fieldlog/gui/media_panel.py" line="66" />
         <source>Attached files</source>
@@ -1338,8 +1363,8 @@
     </message>
     <message>
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="170" />
-        <source>Testimonies: %1 with their pseudonym, %2 without it, %3 stay in this vault.</source>
-        <translation>Témoignages : %1 avec leur pseudonyme, %2 sans, %3 restent dans ce coffre.</translation>
+        <source>Testimonies with their pseudonym: %1; without it: %2; staying in this vault: %3.</source>
+        <translation>Témoignages avec leur pseudonyme : %1 ; sans : %2 ; restant dans ce coffre : %3.</translation>
     </message>
     <message>
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="178" />
@@ -1371,8 +1396,8 @@
     </message>
     <message>
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="220" />
-        <source>: %1 testimonies (%2 anonymised, %3 left out), %4 media files, to %5.</source>
-        <translation> : %1 témoignages (%2 anonymisés, %3 écartés), %4 fichiers médias, vers %5.</translation>
+        <source>. Testimonies: %1 (anonymised: %2, left out: %3); media files: %4; to %5.</source>
+        <translation>. Témoignages : %1 (anonymisés : %2, écartés : %3) ; fichiers médias : %4 ; vers %5.</translation>
     </message>
 </context>
 <context>
@@ -1508,8 +1533,8 @@
     </message>
     <message>
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="360" />
-        <source>Incidents: %1 added, %2 revised, %3 unchanged; %4 media files added.</source>
-        <translation>Incidents : %1 ajoutés, %2 révisés, %3 inchangés ; %4 fichiers médias ajoutés.</translation>
+        <source>Incidents added: %1, revised: %2, unchanged: %3; media files added: %4.</source>
+        <translation>Incidents ajoutés : %1, révisés : %2, inchangés : %3 ; fichiers médias ajoutés : %4.</translation>
     </message>
     <message>
         <location filename="../../fieldlog/gui/bundle_dialogs.py" line="370" />

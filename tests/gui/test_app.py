@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from fieldlog.fsutil import atomic_replace
 from fieldlog.gui.app import Session
 from fieldlog.gui.history_view import HistoryView, local_time
 from fieldlog.gui.i18n import install_translators
 from fieldlog.gui.main_window import MainWindow
-from fieldlog.gui.tasks import TaskRunner
+from fieldlog.gui.summaries_view import SummariesView
+from fieldlog.gui.tasks import TaskRunner, safe_message
 from fieldlog.gui.unlock import CreateVaultDialog
 from fieldlog.services.audit import audit_vault
 from fieldlog.services.drafts import list_drafts
@@ -223,6 +225,83 @@ def test_a_save_over_a_change_made_meanwhile_is_refused(qtbot: QtBot, session: S
     assert [d.incident["title"] for d in list_drafts(vault)] == ["Gas, as typed here"]
 
 
+def unlock_again(qtbot: QtBot, session: Session) -> None:
+    unlock = session.unlock_dialog
+    assert unlock is not None
+    qtbot.addWidget(unlock)
+    unlock.passphrase.setText(PASSPHRASE)
+    unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: session.vault is not None, timeout=WAIT)
+    wait_idle(qtbot, session)
+
+
+def test_attaching_a_photo_keeps_what_was_typed(qtbot: QtBot, session: Session) -> None:
+    vault = session.vault
+    assert vault is not None
+    (incident_id,) = add_incidents(vault, [GAS])
+    editor = window_of(session).editor
+    editor.open(str(incident_id))
+    qtbot.waitUntil(lambda: editor.title.text() == "Gas", timeout=WAIT)
+    editor.description.setPlainText("Typed, not saved yet")
+    editor.media.attach([PHOTO])  # reloads the incident with its new photo
+    qtbot.waitUntil(lambda: editor.media.gallery.count() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: editor.description.toPlainText() == "Typed, not saved yet")
+    assert editor.discard_button.isVisible()
+    wait_idle(qtbot, session)
+    (draft,) = list_drafts(vault)
+    assert draft.incident["description"] == "Typed, not saved yet"
+    editor.discard_button.click()
+    qtbot.waitUntil(lambda: editor.description.toPlainText() == "", timeout=WAIT)
+    wait_idle(qtbot, session)
+    assert not list_drafts(vault)
+
+
+def test_a_new_incident_typed_is_offered_back_after_the_lock_and_elsewhere(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = window_of(session)
+    vault = session.vault
+    assert vault is not None
+    (other,) = add_incidents(vault, [GAS])
+    window.new_action.trigger()
+    window.editor.title.setText("A new one, half typed")
+    window._show_only([str(other)])  # "Show them", next to an identifier seen elsewhere
+    qtbot.waitUntil(lambda: window.editor.title.text() == "Gas", timeout=WAIT)
+    window.new_action.trigger()
+    qtbot.waitUntil(lambda: window.editor.title.text() == "A new one, half typed", timeout=WAIT)
+    wait_idle(qtbot, session)
+    window.lock_action.trigger()
+    assert window.editor.title.text() == ""
+    unlock_again(qtbot, session)
+    qtbot.waitUntil(lambda: window.editor.title.text() == "A new one, half typed", timeout=WAIT)
+    assert "Unsaved changes put back" in window.editor.message.text()
+
+
+def test_locking_closes_a_dialog_left_open(qtbot: QtBot, session: Session) -> None:
+    """A photo in the blur dialog must not stay on screen, nor keep the unlock window from
+    taking the passphrase."""
+    window = window_of(session)
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    dialog.setEnabled(False)  # busy, as the blur dialog is while it works
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    session.lock()
+    assert not dialog.isVisible()
+    unlock_again(qtbot, session)
+
+
+def test_a_file_error_names_the_path_and_nothing_else(tmp_path: Path) -> None:
+    """Saving a summary or a bundle into a folder that is not there (a mistyped path)."""
+    missing = tmp_path / "nowhere" / "july.pdf"
+    with pytest.raises(FileNotFoundError) as caught, atomic_replace(missing):
+        pass
+    assert safe_message(caught.value) == f"No such folder: {missing.parent}"
+    assert safe_message(ValueError("a testimony's text")) == (
+        "unexpected failure (ValueError); nothing was changed"
+    )
+
+
 def test_idle_time_locks(qtbot: QtBot, session: Session) -> None:
     session.idle.timer.setInterval(50)
     session.idle.start()
@@ -243,6 +322,9 @@ def test_french_interface(qtbot: QtBot, qapp: QApplication, session: Session) ->
     # A plural string of a base class, shown by a subclass (PySide6's tr() misses those).
     window.editor.officers.show_seen("123 4567", ["x"], None)
     assert window.editor.officers.seen.text() == "Vu dans 1 autre incident"
+    summaries = SummariesView(vault, session.reads, session.writes, window)
+    qtbot.addWidget(summaries)
+    assert summaries.lang() == "fr"  # a French interface writes French summaries at first
     wait_idle(qtbot, session)
 
 

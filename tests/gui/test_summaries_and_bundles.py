@@ -83,7 +83,9 @@ def test_export_then_verify_and_merge(
     export.since.setDate(QDate(2017, 1, 1))
     export.until.setDate(QDate(2017, 12, 31))
     qtbot.waitUntil(lambda: export.consent.text().startswith("16 incidents"), timeout=WAIT)
-    assert "2 with their pseudonym, 1 without it, 1 stay" in export.consent.text()
+    assert (
+        "with their pseudonym: 2; without it: 1; staying in this vault: 1." in export.consent.text()
+    )
     bundle = tmp_path / "for-legal.fieldlog"
     export.output.setText(str(bundle))
     with qtbot.waitSignal(export.exported, timeout=WAIT) as exported:
@@ -106,7 +108,7 @@ def test_export_then_verify_and_merge(
         with qtbot.waitSignal(dialog.imported, timeout=WAIT) as imported:
             dialog.merge_button.click()
         assert imported.args[0].incidents_added == 16
-        assert "16 added" in dialog.message.text()
+        assert "Incidents added: 16," in dialog.message.text()
         assert count_incidents(legal) == 16
 
         # Once the volunteer's signing key is a contact, the signer is known.
