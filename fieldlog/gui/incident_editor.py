@@ -393,6 +393,8 @@ class IncidentEditor(QWidget):
         if vault is None:
             return
         key, incident = self._draft_key(), self.to_incident()
+        if self._record is not None:  # the revision it was typed on, for when it comes back
+            incident["revision"] = self._record["revision"]
         self._drafts[key] = incident
         self._writes.run(lambda: save_draft(vault, key, incident))
 
@@ -486,18 +488,22 @@ class IncidentEditor(QWidget):
             return  # nothing saved, or another incident is on screen by now
         record = self._record
         typed = dict(incident)
+        base = typed.pop("revision", None)
         if record is not None and previous is not None:
             for field, value in record.items():  # what the change outside the form set
                 if field in typed and previous.get(field) != value:
                     typed[field] = value
+            base = record["revision"]  # that change is in the form now
         if typed == self.to_incident():
             return
         if record is not None:
             self.load({**record, **typed})
-            self._record = record  # the revision the edit is based on, with its media
+            # The edit stays based on the revision it was typed on: if an import changed
+            # the incident since, saving is refused rather than undoing the import.
+            self._record = record if base is None else {**record, "revision": base}
         else:
             self.load(typed, saved=False)
-        self._drafts[key] = typed
+        self._drafts[key] = {**typed, "revision": base} if base is not None else typed
         self.discard_button.show()
         show_message(
             self.message,

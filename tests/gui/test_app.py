@@ -256,6 +256,29 @@ def test_attaching_a_photo_keeps_what_was_typed(qtbot: QtBot, session: Session) 
     assert not list_drafts(vault)
 
 
+def test_a_draft_put_back_over_a_newer_revision_is_not_saved_over_it(
+    qtbot: QtBot, session: Session
+) -> None:
+    """Typed on revision 1, then an import made revision 2: saving the draft would undo it."""
+    vault = session.vault
+    assert vault is not None
+    (incident_id, other) = add_incidents(vault, [GAS, {**GAS, "title": "Other"}])
+    editor = window_of(session).editor
+    editor.open(str(incident_id))
+    qtbot.waitUntil(lambda: editor.title.text() == "Gas", timeout=WAIT)
+    editor.title.setText("Gas, as typed here")
+    editor.flush_draft()
+    editor.open(str(other))
+    qtbot.waitUntil(lambda: editor.title.text() == "Other", timeout=WAIT)
+    update_incident(vault, str(incident_id), {**GAS, "title": "Gas, as imported"})
+    editor.open(str(incident_id))
+    qtbot.waitUntil(lambda: editor.title.text() == "Gas, as typed here", timeout=WAIT)
+    editor.save()
+    qtbot.waitUntil(lambda: "changed since revision 1" in editor.message.text(), timeout=WAIT)
+    wait_idle(qtbot, session)
+    assert get_incident(vault, str(incident_id))["title"] == "Gas, as imported"
+
+
 def test_a_new_incident_typed_is_offered_back_after_the_lock_and_elsewhere(
     qtbot: QtBot, session: Session
 ) -> None:
