@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -81,6 +82,10 @@ class MainWindow(QMainWindow):
             self.perpetrator.addItem(label, value)
         self.perpetrator.setAccessibleName(self.tr("Perpetrator"))
         self.status = QLabel()
+        self.show_all = QPushButton(self.tr("Show &all"))
+        self.show_all.setToolTip(self.tr("Show every incident again, with the filters above"))
+        self.show_all.hide()
+        self.show_all.clicked.connect(self.apply_filters)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("From")))
@@ -96,7 +101,10 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(filters)
         left_layout.addLayout(filters2)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.show_all, 0)
+        left_layout.addLayout(status_row)
 
         self.editor = IncidentEditor(writes, reads)
         self.editor.set_vault(vault)
@@ -239,13 +247,19 @@ class MainWindow(QMainWindow):
         )
 
     def apply_filters(self) -> None:
+        self.show_all.hide()
         if self.vault is not None:
             self.model.set_filters(self.current_filters(), self.search.text())
 
     def _show_only(self, ids: list[str]) -> None:
-        if ids:
-            self.editor.flush_draft()  # what was typed stays a draft, offered back later
-            self.editor.open(ids[0])
+        """The incidents an identifier was also seen in ("Show them"): the list shows only
+        those, until "Show all" or another filter."""
+        if not ids or self.vault is None:
+            return
+        self.editor.flush_draft()  # what was typed stays a draft, offered back later
+        self.model.set_filters(IncidentFilter(ids=tuple(ids)))
+        self.show_all.show()
+        self.editor.open(ids[0])
 
     def _count_changed(self) -> None:
         if not self._count_timer.isActive():  # throttled, not postponed while pages arrive

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, column, func, select, table, text, tuple_
 from sqlalchemy.orm import Session
 
+from fieldlog.errors import InvalidInputError
 from fieldlog.interchange.document import Record
 from fieldlog.interchange.identifiers import identifier_key, unit_key
 from fieldlog.model import (
@@ -32,8 +33,15 @@ class IncidentFilter:
     until: str | None = None
     categories: tuple[str, ...] = ()
     perpetrators: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()  # only these incidents (those an identifier was seen in)
 
     def apply(self, query: Select[Any]) -> Select[Any]:
+        if self.ids:
+            try:
+                wanted = [uuid.UUID(i) for i in self.ids]
+            except ValueError:
+                raise InvalidInputError("an incident id is not valid") from None
+            query = query.where(Incident.id.in_(wanted))
         if self.since:
             query = query.where(Incident.occurred_date >= self.since)
         if self.until:

@@ -419,6 +419,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="85" />
+        <source>Show &amp;all</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="86" />
+        <source>Show every incident again, with the filters above</source>
+        <translation>Afficher de nouveau tous les incidents, avec les filtres ci-dessus</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/main_window.py" line="37" />
         <source>FieldLog</source>
         <translation>FieldLog</translation>

@@ -300,6 +300,26 @@ def test_a_new_incident_typed_is_offered_back_after_the_lock_and_elsewhere(
     assert "Unsaved changes put back" in window.editor.message.text()
 
 
+def test_show_them_lists_only_the_incidents_an_identifier_was_seen_in(
+    qtbot: QtBot, session: Session
+) -> None:
+    vault = session.vault
+    assert vault is not None
+    plate = {"plate": "AB-123-CD", "plate_visibility": "visible"}
+    seen = add_incidents(vault, [{**GAS, "vehicles": [plate]}, {**GAS, "vehicles": [plate]}])
+    add_incidents(vault, [{**GAS, "title": "Unrelated"}] * 3)
+    window = window_of(session)
+    window.apply_filters()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=WAIT)
+    window._show_only([str(i) for i in seen])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT)
+    assert window.show_all.isVisibleTo(window)
+    window.show_all.click()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=WAIT)
+    assert not window.show_all.isVisibleTo(window)
+    wait_idle(qtbot, session)
+
+
 def test_locking_closes_a_dialog_left_open(qtbot: QtBot, session: Session) -> None:
     """A photo in the blur dialog must not stay on screen, nor keep the unlock window from
     taking the passphrase."""
