@@ -900,9 +900,17 @@ def test_export_options_select_and_share_copies(
     import_bundle(legal, tmp_path / "shared.fieldlog")
     (imported,) = get_incident(legal, first)["media"]
     assert imported["id"] == str(copy.media_id)
-    assert imported["derived_from"] is None
+    assert imported["derived_from"] == photo["id"]  # named, though not in this vault
     assert imported["derivation"]["original_not_imported"] == photo["id"]
     assert audit_vault(legal).ok
+    # The originals come later: the copy is linked to its original, not taken for one.
+    import_bundle(legal, tmp_path / "one.fieldlog")
+    held = {m["id"]: m for m in get_incident(legal, first)["media"]}
+    assert held[str(copy.media_id)]["derived_from"] == photo["id"] in held
+    onward = export_bundle(
+        legal, ExportOptions(recipients=recipient, ids=(first,)), tmp_path / "onward.fieldlog"
+    )
+    assert onward.media == len(LIGHT_PHOTOS)  # the originals only
     with pytest.raises(InvalidInputError, match="exists"):
         export_bundle(filled, ExportOptions(recipients=recipient), tmp_path / "one.fieldlog")
 

@@ -73,7 +73,7 @@ from fieldlog.model.base import utcnow
 from fieldlog.services.contacts import resolve_recipients, trust_check, vault_identity
 from fieldlog.services.custody import PendingEvent, append_events
 from fieldlog.services.incidents import check_children_belong, resolve_id
-from fieldlog.services.media import describe
+from fieldlog.services.media import describe, original_id
 from fieldlog.services.projection import ProjectionRows, replace_current_view
 from fieldlog.services.queries import IncidentFilter
 from fieldlog.streams.hashing import ThreadedHash
@@ -139,13 +139,13 @@ def _media_record(medium: Media) -> Record:
 
 def _chosen_media(media: list[Media], shareable: bool) -> tuple[list[Media], int]:
     """Originals; or, when asked, the newest shareable copy of each original instead."""
-    originals = [m for m in media if m.derived_from is None]
+    originals = [m for m in media if original_id(m) is None]
     if not shareable:
         return originals, 0
     newest: dict[uuid.UUID, Media] = {}
     for medium in sorted(media, key=lambda m: (m.added_at, str(m.id))):
-        if medium.derived_from is not None:
-            newest[medium.derived_from] = medium
+        if (original := original_id(medium)) is not None:
+            newest[original] = medium
     chosen = [newest[m.id] for m in originals if m.id in newest]
     return chosen, len(originals) - len(chosen)
 

@@ -256,6 +256,18 @@ def photo_for_display(vault: Vault, media_ref: str) -> tuple[bytes, int, int]:
         raise InvalidInputError(str(refused)) from None
 
 
+def original_id(medium: Media) -> uuid.UUID | None:
+    """The original a shareable copy was made from, or None for an original.
+
+    A copy imported without its original names it in ``derivation`` (media rows are never
+    changed, so the link is not written when the original arrives later: it is read here).
+    """
+    if medium.derived_from is not None:
+        return medium.derived_from
+    missing = (medium.derivation or {}).get("original_not_imported")
+    return uuid.UUID(missing) if isinstance(missing, str) else None
+
+
 def describe(medium: Media) -> Record:
     gps = (
         {"lat": medium.latitude, "lon": medium.longitude}
@@ -276,7 +288,7 @@ def describe(medium: Media) -> Record:
         "width": medium.width,
         "height": medium.height,
         "note": medium.note,
-        "derived_from": str(medium.derived_from) if medium.derived_from else None,
+        "derived_from": str(original) if (original := original_id(medium)) else None,
         "derivation": medium.derivation,
         "added_at": medium.added_at.isoformat(timespec="seconds"),
     }
