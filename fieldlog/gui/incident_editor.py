@@ -57,6 +57,34 @@ def _local_offset() -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+_ABSENT = object()
+
+
+def _merge_value(base: Any, new: Any, typed: Any) -> Any:
+    return new if typed == base else typed
+
+
+def three_way(base: Record, new: Record, typed: Record) -> Record:
+    """What was typed on ``base``, over ``new``: each field typed unchanged takes its new
+    value; a changed one keeps what was typed. The place's name and position are apart
+    (a photo sets only the position)."""
+    merged: Record = {}
+    for key in {*base, *new, *typed}:
+        if key == "location":
+            parts: dict[str, Any] = {}
+            places = (base.get(key, {}), new.get(key, {}), typed.get(key, {}))
+            for part in {*places[0], *places[1], *places[2]}:
+                value = _merge_value(*(place.get(part, _ABSENT) for place in places))
+                if value is not _ABSENT:
+                    parts[part] = value
+            merged[key] = parts
+            continue
+        value = _merge_value(base.get(key, _ABSENT), new.get(key, _ABSENT), typed.get(key, _ABSENT))
+        if value is not _ABSENT:
+            merged[key] = value
+    return merged
+
+
 class IncidentEditor(QWidget):
     saved = Signal(str)  # incident id
     open_incidents = Signal(list)  # ids to show in the list
@@ -263,7 +291,7 @@ class IncidentEditor(QWidget):
             saved=False,
         )
         if offer_draft:
-            self._offer_draft(NEW_INCIDENT, None)
+            self._offer_draft(NEW_INCIDENT)
 
     def load(self, record: Record, *, saved: bool = True) -> None:
         self._loading = True
@@ -425,31 +453,23 @@ class IncidentEditor(QWidget):
         self._drafts.pop(key, None)  # back from the draft on disk if the save fails
 
         self.save_button.setEnabled(False)
+        self.tabs.setEnabled(False)  # what is typed now would be lost when the save reloads
         self._writes.run(work, self._saved, self._save_failed)
 
     def _saved(self, incident_id: str) -> None:
         self.save_button.setEnabled(True)
+        self.tabs.setEnabled(True)
         self.saved.emit(incident_id)
         self.open(incident_id, message=self.tr("Saved. Earlier versions are kept in the history."))
 
     def _save_failed(self, message: str) -> None:
         self.save_button.setEnabled(True)
+        self.tabs.setEnabled(True)
         show_message(self.message, message, error=True)
         self._save_draft()
 
-    def open(
-        self,
-        incident_id: str,
-        message: str = "",
-        *,
-        restore: bool = True,
-        previous: Record | None = None,
-    ) -> None:
-        """Show the incident's latest revision, with its unsaved draft over it (``restore``).
-
-        ``previous``: the revision shown before a change made outside the form (a photo's
-        time and place); what that change set wins over the draft.
-        """
+    def open(self, incident_id: str, message: str = "", *, restore: bool = True) -> None:
+        """Show the incident's latest revision, with its unsaved draft over it (``restore``)."""
         vault = self._vault
         if vault is None:
             return
@@ -459,7 +479,7 @@ class IncidentEditor(QWidget):
             if message:
                 show_message(self.message, message)
             if restore:
-                self._offer_draft(incident_id, previous)
+                self._offer_draft(incident_id)
 
         self._reads.run(
             lambda: get_incident(vault, incident_id),
@@ -467,48 +487,70 @@ class IncidentEditor(QWidget):
             lambda text: show_message(self.message, text, error=True),
         )
 
-    def _offer_draft(self, key: str, previous: Record | None) -> None:
+    def _offer_draft(self, key: str) -> None:
         """Put back what was typed and not saved (this session's, or one left on disk)."""
         vault = self._vault
         if vault is None:
             return
         held = self._drafts.get(key)
         if held is not None:
-            self._restore(key, held, previous)
+            self._restore(key, held)
             return
 
         def on_disk() -> Record | None:
             draft = load_draft(vault, key)
             return draft.incident if draft is not None else None
 
-        self._reads.run(on_disk, lambda incident: self._restore(key, incident, previous))
+        self._reads.run(on_disk, lambda incident: self._restore(key, incident))
 
-    def _restore(self, key: str, incident: Record | None, previous: Record | None) -> None:
-        if incident is None or key != self._draft_key() or self._vault is None:
+    def _restore(self, key: str, incident: Record | None) -> None:
+        vault, record = self._vault, self._record
+        if incident is None or key != self._draft_key() or vault is None:
             return  # nothing saved, or another incident is on screen by now
-        record = self._record
         typed = dict(incident)
         base = typed.pop("revision", None)
-        if record is not None and previous is not None:
-            for field, value in record.items():  # what the change outside the form set
-                if field in typed and previous.get(field) != value:
-                    typed[field] = value
-            base = record["revision"]  # that change is in the form now
+        if record is not None and base is not None and base != record["revision"]:
+            # Typed on an older revision (an import, or a photo's time and place, came in
+            # between): merged with what changed since, never saved over it unseen.
+            incident_id = record["id"]
+            self._reads.run(
+                lambda: incident_history(vault, incident_id)["revisions"][base - 1]["record"],
+                lambda base_record: self._rebase(key, typed, base_record, record),
+            )
+            return
         if typed == self.to_incident():
             return
-        if record is not None:
-            self.load({**record, **typed})
-            # The edit stays based on the revision it was typed on: if an import changed
-            # the incident since, saving is refused rather than undoing the import.
-            self._record = record if base is None else {**record, "revision": base}
-        else:
-            self.load(typed, saved=False)
-        self._drafts[key] = {**typed, "revision": base} if base is not None else typed
-        self.discard_button.show()
+        self._show_restored(key, typed, record)
         show_message(
             self.message,
             self.tr("Unsaved changes put back from a draft: save them, or discard them."),
         )
+
+    def _rebase(self, key: str, typed: Record, base: Record, latest: Record) -> None:
+        if key != self._draft_key() or self._record is None:
+            return
+        new = self.to_incident()  # the latest revision, as the form holds it
+        self.load(base)
+        merged = three_way(self.to_incident(), new, typed)
+        self._show_restored(key, merged, latest)
+        self._save_draft()  # the draft is now based on the latest revision
+        show_message(
+            self.message,
+            self.tr(
+                "The incident changed since these changes were typed; what changed is merged "
+                "with them. Check, then save them or discard them."
+            ),
+        )
+
+    def _show_restored(self, key: str, typed: Record, record: Record | None) -> None:
+        if record is not None:
+            self.load({**record, **typed})
+            self._record = record  # the revision the edit is based on, with its media
+        else:
+            self.load(typed, saved=False)
+        base = record.get("revision") if record is not None else None
+        self._drafts[key] = {**typed, "revision": base} if base is not None else typed
+        self.discard_button.show()
 
     def discard_changes(self) -> None:
         vault, key, incident_id = self._vault, self._draft_key(), self.incident_id
@@ -525,9 +567,8 @@ class IncidentEditor(QWidget):
     def reload(self) -> None:
         """After a change made from the media tab: the stored revision, and what was typed."""
         if self.incident_id is not None:
-            previous = self._record
             self.flush_draft()
-            self.open(self.incident_id, previous=previous)
+            self.open(self.incident_id)
 
     def _lookup(self, kind: str, value: str) -> None:
         vault, current = self._vault, self.incident_id

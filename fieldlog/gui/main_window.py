@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
 
         self.editor = IncidentEditor(writes, reads)
         self.editor.set_vault(vault)
+        self.editor.clear()  # offers back a new incident typed before the app was closed
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.editor)

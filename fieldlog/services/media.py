@@ -334,7 +334,8 @@ def use_time_and_place(
             known = offset or _offset_of(record["occurred_at"])
             if known is None:
                 raise InvalidInputError(
-                    "the photo's time has no UTC offset; give one, for example --offset +02:00"
+                    "the photo's time has no UTC offset and the incident's gives none: give "
+                    "the incident a time with its offset first (command line: --offset +02:00)"
                 )
             captured += known
         changed["occurred_at"] = captured

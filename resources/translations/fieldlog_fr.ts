@@ -197,6 +197,11 @@
 <context>
     <name>IncidentEditor</name>
     <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="560" />
+        <source>The incident changed since these changes were typed; what changed is merged with them. Check, then save them or discard them.</source>
+        <translation>L'incident a changé depuis que ces modifications ont été saisies ; ce qui a changé est fusionné avec elles. Vérifiez, puis enregistrez-les ou abandonnez-les.</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/incident_editor.py" line="102" />
         <source>&amp;Discard changes</source>
         <translation>&amp;Abandonner les modifications</translation>

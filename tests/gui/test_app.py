@@ -14,6 +14,7 @@ from fieldlog.fsutil import atomic_replace
 from fieldlog.gui.app import Session
 from fieldlog.gui.history_view import HistoryView, local_time
 from fieldlog.gui.i18n import install_translators
+from fieldlog.gui.incident_editor import three_way
 from fieldlog.gui.main_window import MainWindow
 from fieldlog.gui.summaries_view import SummariesView
 from fieldlog.gui.tasks import TaskRunner, safe_message
@@ -256,10 +257,11 @@ def test_attaching_a_photo_keeps_what_was_typed(qtbot: QtBot, session: Session) 
     assert not list_drafts(vault)
 
 
-def test_a_draft_put_back_over_a_newer_revision_is_not_saved_over_it(
+def test_a_draft_put_back_over_a_newer_revision_is_merged_with_it(
     qtbot: QtBot, session: Session
 ) -> None:
-    """Typed on revision 1, then an import made revision 2: saving the draft would undo it."""
+    """Typed on revision 1, then an import made revision 2: what the import changed and the
+    volunteer did not touch comes in; what was typed stays; nothing is undone unseen."""
     vault = session.vault
     assert vault is not None
     (incident_id, other) = add_incidents(vault, [GAS, {**GAS, "title": "Other"}])
@@ -270,13 +272,31 @@ def test_a_draft_put_back_over_a_newer_revision_is_not_saved_over_it(
     editor.flush_draft()
     editor.open(str(other))
     qtbot.waitUntil(lambda: editor.title.text() == "Other", timeout=WAIT)
-    update_incident(vault, str(incident_id), {**GAS, "title": "Gas, as imported"})
+    update_incident(vault, str(incident_id), {**GAS, "description": "From the import"})
     editor.open(str(incident_id))
     qtbot.waitUntil(lambda: editor.title.text() == "Gas, as typed here", timeout=WAIT)
+    assert editor.description.toPlainText() == "From the import"
+    assert "changed since these changes were typed" in editor.message.text()
     editor.save()
-    qtbot.waitUntil(lambda: "changed since revision 1" in editor.message.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Saved" in editor.message.text(), timeout=WAIT)
     wait_idle(qtbot, session)
-    assert get_incident(vault, str(incident_id))["title"] == "Gas, as imported"
+    saved = get_incident(vault, str(incident_id))
+    assert (saved["title"], saved["description"], saved["revision"]) == (
+        "Gas, as typed here",
+        "From the import",
+        3,
+    )
+    assert not list_drafts(vault)
+
+
+def test_three_way_keeps_the_typed_place_name_and_takes_the_photos_position() -> None:
+    base = {"title": "Gas", "location": {"name": "Calais"}}
+    new = {"title": "Gas", "location": {"name": "Calais", "lat": 50.95, "lon": 1.85}}
+    typed = {"title": "Gas at dawn", "location": {"name": "Jungle, Grande-Synthe"}}
+    assert three_way(base, new, typed) == {
+        "title": "Gas at dawn",
+        "location": {"name": "Jungle, Grande-Synthe", "lat": 50.95, "lon": 1.85},
+    }
 
 
 def test_a_new_incident_typed_is_offered_back_after_the_lock_and_elsewhere(
