@@ -535,6 +535,33 @@ def test_a_colleagues_older_copy_never_widens_a_consent_narrowed_here(
     assert [(t["witness"], t["text"]) for t in received] == [("", "Second account")]
 
 
+def _two_bundles(volunteer: Vault, legal: Vault, tmp_path: Path, base: dict[str, Any]) -> Path:
+    """The volunteer's bundle of ``base`` as first recorded (returned, not yet imported),
+    then a newer one, title corrected and the last testimony withdrawn, imported."""
+    add_incidents(volunteer, [base])
+    older = export_to(volunteer, legal, tmp_path / "older.fieldlog")
+    update_incident(
+        volunteer,
+        base["id"],
+        {**base, "title": "Corrected", "testimonies": base["testimonies"][:-1]},
+    )
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "newer.fieldlog"))
+    return older
+
+
+def _correct_title(vault: Vault, incident_id: str) -> None:
+    update_incident(vault, incident_id, {**get_incident(vault, incident_id), "title": "Corrected"})
+
+
+def _filtered_shared_then_corrected(volunteer: Vault, legal: Vault, tmp_path: Path) -> str:
+    """An incident whose testimony is anonymised goes to the lawyers; then its title is
+    corrected in the volunteer's vault."""
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    _correct_title(volunteer, str(incident_id))
+    return str(incident_id)
+
+
 def test_an_older_bundle_arriving_late_changes_nothing(
     volunteer: Vault, legal: Vault, tmp_path: Path
 ) -> None:
@@ -544,11 +571,8 @@ def test_an_older_bundle_arriving_late_changes_nothing(
     kept = {"id": str(uuid.uuid4()), "text": "Kept account", "consent": "legal"}
     withdrawn = {"id": str(uuid.uuid4()), "text": "Withdrawn account", "consent": "legal"}
     base = {**SAMPLE[0], "id": shared_id, "title": "First title", "testimonies": [kept, withdrawn]}
-    add_incidents(volunteer, [base])
     trust(legal, volunteer)
-    older = export_to(volunteer, legal, tmp_path / "older.fieldlog")
-    update_incident(volunteer, shared_id, {**base, "title": "Corrected", "testimonies": [kept]})
-    import_bundle(legal, export_to(volunteer, legal, tmp_path / "newer.fieldlog"))
+    older = _two_bundles(volunteer, legal, tmp_path, base)
 
     report = import_bundle(legal, older)
     assert (report.incidents_unchanged, report.incidents_older) == (1, 1)
@@ -568,14 +592,11 @@ def test_a_consent_filtered_copy_coming_back_does_not_undo_later_edits(
     vault's own first revision as it left, and the title corrected since must stay."""
     trust(legal, volunteer)
     trust(volunteer, legal)
-    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
-    import_bundle(legal, export_to(volunteer, legal, tmp_path / "out.fieldlog"))
-    record = get_incident(volunteer, str(incident_id))
-    update_incident(volunteer, str(incident_id), {**record, "title": "Corrected"})
+    incident_id = _filtered_shared_then_corrected(volunteer, legal, tmp_path)
 
     report = import_bundle(volunteer, export_to(legal, volunteer, tmp_path / "back.fieldlog"))
     assert (report.incidents_revised, report.incidents_older) == (0, 1)
-    held = get_incident(volunteer, str(incident_id))
+    held = get_incident(volunteer, incident_id)
     assert held["title"] == "Corrected"
     assert held["testimonies"][0]["witness"] == ANONYMISED_WITNESS
 
@@ -607,8 +628,7 @@ def test_an_import_says_when_both_vaults_changed_an_incident(
     shared = str(incident_id)
     import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "to-colleague.fieldlog"))
     import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
-    record = get_incident(volunteer, shared)
-    update_incident(volunteer, shared, {**record, "title": "Corrected"})
+    _correct_title(volunteer, shared)
     update = import_bundle(legal, export_to(volunteer, legal, tmp_path / "update.fieldlog"))
     assert (update.incidents_revised, update.incidents_diverged) == (1, 0)
 
@@ -628,8 +648,7 @@ def test_a_filtered_record_gives_no_hash_to_test_guesses_of_the_pseudonym(
     """Everything but a short pseudonym is in the bundle: a hash of the whole revision (in
     the record or the chain) would let a recipient try names until one matches."""
     (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
-    record = get_incident(volunteer, str(incident_id))
-    update_incident(volunteer, str(incident_id), {**record, "title": "Corrected"})
+    _correct_title(volunteer, str(incident_id))
     trust(legal, volunteer)
     bundle = export_to(volunteer, legal, tmp_path / "out.fieldlog")
     plain = decrypt(legal, bundle)
@@ -686,27 +705,10 @@ def test_a_filtered_update_is_not_taken_for_an_edit_made_on_both_sides(
 ) -> None:
     """A filtered record's history is not in its bundle: nothing to compare, nothing said."""
     trust(legal, volunteer)
-    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
-    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
-    record = get_incident(volunteer, str(incident_id))
-    update_incident(volunteer, str(incident_id), {**record, "title": "Corrected"})
+    incident_id = _filtered_shared_then_corrected(volunteer, legal, tmp_path)
     report = import_bundle(legal, export_to(volunteer, legal, tmp_path / "update.fieldlog"))
     assert (report.incidents_revised, report.incidents_diverged) == (1, 0)
-    assert get_incident(legal, str(incident_id))["title"] == "Corrected"
-
-
-def _two_bundles(volunteer: Vault, legal: Vault, tmp_path: Path, base: dict[str, Any]) -> Path:
-    """The volunteer's bundle of ``base`` as first recorded (returned, not yet imported),
-    then a newer one, title corrected and the last testimony withdrawn, imported."""
-    add_incidents(volunteer, [base])
-    older = export_to(volunteer, legal, tmp_path / "older.fieldlog")
-    update_incident(
-        volunteer,
-        base["id"],
-        {**base, "title": "Corrected", "testimonies": base["testimonies"][:-1]},
-    )
-    import_bundle(legal, export_to(volunteer, legal, tmp_path / "newer.fieldlog"))
-    return older
+    assert get_incident(legal, incident_id)["title"] == "Corrected"
 
 
 def test_an_older_bundle_of_a_filtered_record_changes_nothing(
@@ -793,8 +795,7 @@ def test_no_both_sides_report_when_only_testimonies_were_added_here(
     account = {"text": "A colleague's account", "consent": "legal"}
     update_incident(stranger, shared, {**theirs, "testimonies": [*theirs["testimonies"], account]})
     import_bundle(legal, export_to(stranger, legal, tmp_path / "colleague.fieldlog"))
-    record = get_incident(volunteer, shared)
-    update_incident(volunteer, shared, {**record, "title": "Corrected"})
+    _correct_title(volunteer, shared)
     report = import_bundle(legal, export_to(volunteer, legal, tmp_path / "update.fieldlog"))
     assert (report.incidents_revised, report.incidents_diverged) == (1, 0)
     held = get_incident(legal, shared)

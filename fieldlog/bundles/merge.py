@@ -72,12 +72,18 @@ def removed_children(earlier: list[Record], latest: Record) -> frozenset[str]:
     return frozenset(held - present)
 
 
+def own_fields(record: Record) -> Record:
+    """The incident's own fields, which a merge takes from the bundle (children are a union,
+    and the first ``recorded_at`` is kept)."""
+    return {key: value for key, value in record.items() if key not in (*CHILDREN, "recorded_at")}
+
+
 def merge_records(local: Record, incoming: Record, removed: frozenset[str] = frozenset()) -> Record:
     """The union of both records (see the module's rules); both are canonical records.
 
     ``removed``: ids of the children this vault removed, which stay out.
     """
-    merged = {key: value for key, value in incoming.items() if key not in CHILDREN}
+    merged = own_fields(incoming)
     merged["recorded_at"] = _earlier(local["recorded_at"], incoming["recorded_at"])
     for key in CHILDREN:
         theirs = {child["id"]: child for child in incoming[key]}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from fieldlog.cli import output
 from fieldlog.cli.commands import filters_from, opened
-from fieldlog.cli.output import counted
+from fieldlog.cli.output import agree, counted
 from fieldlog.errors import FieldLogError
 from fieldlog.model.vocabulary import Category
 from fieldlog.services.bundles import (
@@ -100,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if report.media_left_out:
         print(
             f"{counted(report.media_left_out, 'original')} left out: "
-            f"{'it has' if report.media_left_out == 1 else 'they have'} no shareable copy"
+            f"{agree(report.media_left_out, 'it has', 'they have')} no shareable copy"
         )
     return 0
 
@@ -134,7 +134,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             filtered = report.consent_filtered
             print(
                 f"{counted(filtered, 'incident')} "
-                f"{'was' if filtered == 1 else 'were'} filtered by consent at export"
+                f"{agree(filtered, 'was', 'were')} filtered by consent at export"
             )
         print(f"bundle {report.bundle_sha256}")
     if not report.ok:
@@ -172,12 +172,12 @@ def import_lines(report: ImportReport) -> list[str]:
     older, diverged = report.incidents_older, report.incidents_diverged
     if older:
         lines.append(
-            f"{older} of the unchanged {'was' if older == 1 else 'were'} older than this "
+            f"{older} of the unchanged {agree(older, 'was', 'were')} older than this "
             "vault's records and left as they are"
         )
     if diverged:
         lines.append(
-            f"{diverged} of the revised {'was' if diverged == 1 else 'were'} also changed here "
+            f"{diverged} of the revised {agree(diverged, 'was', 'were')} also changed here "
             "since the sender's copy: the bundle's time, place, title and other details were "
             "taken, and this vault's are in the history"
         )
@@ -193,7 +193,7 @@ def import_lines(report: ImportReport) -> list[str]:
     narrower = report.consents_kept_narrower
     if narrower:
         lines.append(
-            f"{narrower} {'testimony keeps its' if narrower == 1 else 'testimonies keep their'} "
+            f"{narrower} {agree(narrower, 'testimony keeps its', 'testimonies keep their')} "
             "narrower consent from this vault (the bundle had a wider one)"
         )
     return lines

@@ -213,10 +213,15 @@ def cmd_attach(args: argparse.Namespace) -> int:
     return 0
 
 
+def refuse_existing(output: Path, force: bool) -> None:
+    """A file already there is replaced only with ``--force`` (checked before any work)."""
+    if output.is_file() and not force:
+        raise InvalidInputError(f"{output} exists; choose another name, or add --force")
+
+
 def cmd_media_get(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    if output.is_file() and not args.force:
-        raise InvalidInputError(f"{output} exists; choose another name, or add --force")
+    refuse_existing(output, args.force)
     with opened(args) as vault:
         medium = export_original(vault, args.media, output, overwrite=args.force)
     print(f"Wrote {medium.size} bytes, SHA-256 {medium.sha256} (verified)")

@@ -9,9 +9,14 @@ from fieldlog.interchange.document import Record
 PRECISION_MARK = {"exact": "", "approximate": "~", "day": ""}
 
 
+def agree(count: int, one: str, many: str) -> str:
+    """The words that agree with ``count`` in English: ``was`` or ``were``."""
+    return one if count == 1 else many
+
+
 def counted(count: int, singular: str, plural: str = "") -> str:
     """``1 testimony``, ``2 testimonies``: the noun agrees with the count (English)."""
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+    return f"{count} {agree(count, singular, plural or singular + 's')}"
 
 
 def print_json(value: Any) -> None:

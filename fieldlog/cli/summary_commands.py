@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from fieldlog.cli.commands import opened
+from fieldlog.cli.commands import opened, refuse_existing
 from fieldlog.errors import InvalidInputError
 from fieldlog.fsutil import atomic_write_bytes
 from fieldlog.interchange.timefmt import parse_day
@@ -78,8 +78,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if not output.parent.is_dir():
         raise InvalidInputError(f"no folder {output.parent} to write the summary in")
     # A summary already filed or sent is a record of what was said then: never lost quietly.
-    if output.is_file() and not args.force:
-        raise InvalidInputError(f"{output} exists; choose another name, or add --force")
+    refuse_existing(output, args.force)
     fmt = args.format or format_for_path(output)
     options = SummaryOptions(
         since=since,

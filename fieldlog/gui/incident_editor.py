@@ -416,13 +416,18 @@ class IncidentEditor(QWidget):
     def _draft_key(self) -> str:
         return self.incident_id or NEW_INCIDENT
 
+    def _as_draft(self) -> Record:
+        """The form, with the revision it is typed on (for when the draft comes back)."""
+        incident = self.to_incident()
+        if self._record is not None:
+            incident["revision"] = self._record["revision"]
+        return incident
+
     def _save_draft(self) -> None:
         vault = self._vault
         if vault is None:
             return
-        key, incident = self._draft_key(), self.to_incident()
-        if self._record is not None:  # the revision it was typed on, for when it comes back
-            incident["revision"] = self._record["revision"]
+        key, incident = self._draft_key(), self._as_draft()
         self._drafts[key] = incident
         self._writes.run(lambda: save_draft(vault, key, incident))
 
@@ -548,8 +553,7 @@ class IncidentEditor(QWidget):
             self._record = record  # the revision the edit is based on, with its media
         else:
             self.load(typed, saved=False)
-        base = record.get("revision") if record is not None else None
-        self._drafts[key] = {**typed, "revision": base} if base is not None else typed
+        self._drafts[key] = self._as_draft()
         self.discard_button.show()
 
     def discard_changes(self) -> None:

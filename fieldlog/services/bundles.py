@@ -39,6 +39,7 @@ from fieldlog.bundles.merge import (
     CHILDREN,
     consents_kept_narrower,
     merge_records,
+    own_fields,
     removed_children,
 )
 from fieldlog.bundles.records import (
@@ -668,25 +669,7 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
             report.incidents_added += 1
             tx.provenance_row("incident", incident_id, incident.content_sha256, "added", 1)
             continue
-        latest = revisions[-1]
-        outcome, revision = "unchanged", latest.number
-        if incident.content_sha256 != latest.content_sha256:
-            local = json.loads(latest.content)
-            earlier = [json.loads(r.content) for r in revisions[:-1]]
-            removed = removed_children(earlier, local)
-            left_out = removed & {c["id"] for key in CHILDREN for c in incident.core[key]}
-            # Counted also when the bundle holds an older version, which changes nothing:
-            # its sender still has what was removed here.
-            report.children_kept_removed += len(left_out)
-            if _older_than_here(tx, incident, revisions, [*earlier, local]):
-                report.incidents_older += 1
-            else:
-                report.consents_kept_narrower += consents_kept_narrower(local, incident.core)
-                merged = merge_records(local, incident.core, left_out)
-                if _revise(tx, incident_id, latest.number, latest.content, merged):
-                    outcome, revision = "revised", latest.number + 1
-                    if _changed_on_both_sides(tx, incident, revisions, local, merged):
-                        report.incidents_diverged += 1
+        outcome, revision = _merge_existing(tx, incident, revisions, report)
         if outcome == "revised":
             report.incidents_revised += 1
         else:
@@ -695,28 +678,54 @@ def _merge_incidents(tx: _Transaction, report: ImportReport) -> None:
     rows.insert(session)
 
 
-def _own_fields(record: Record) -> dict[str, Any]:
-    """The incident's own fields: what a merge takes from the bundle (children are a union)."""
-    return {key: value for key, value in record.items() if key not in (*CHILDREN, "recorded_at")}
+def _merge_existing(
+    tx: _Transaction, incident: BundleIncident, revisions: Sequence[Any], report: ImportReport
+) -> tuple[str, int]:
+    """Merge the bundle's record into an incident this vault holds; the outcome
+    (unchanged or revised) and the revision it leaves the incident at."""
+    latest = revisions[-1]
+    if incident.content_sha256 == latest.content_sha256:
+        return "unchanged", latest.number
+    records = [json.loads(r.content) for r in revisions]  # parsed once, for every rule below
+    local = records[-1]
+    left_out = removed_children(records[:-1], local) & {
+        c["id"] for key in CHILDREN for c in incident.core[key]
+    }
+    # Counted also when the bundle holds an older version, which changes nothing: its
+    # sender still has what was removed here.
+    report.children_kept_removed += len(left_out)
+    if _older_than_here(tx, incident, revisions, records):
+        report.incidents_older += 1
+        return "unchanged", latest.number
+    report.consents_kept_narrower += consents_kept_narrower(local, incident.core)
+    merged = merge_records(local, incident.core, left_out)
+    if not _revise(tx, uuid.UUID(incident.id), latest.number, latest.content, merged):
+        return "unchanged", latest.number
+    if _changed_on_both_sides(tx, incident, revisions, records, merged):
+        report.incidents_diverged += 1
+    return "revised", latest.number + 1
 
 
 def _changed_on_both_sides(
     tx: _Transaction,
     incident: BundleIncident,
     revisions: Sequence[Any],
-    local: Record,
+    records: list[Record],
     merged: Record,
 ) -> bool:
     """Whether the bundle replaced own fields that this vault changed since the newest of its
     revisions the sender also had (its chain shows which). Unknown, so not said, when the
-    bundle carries no history of the record (consent filtered it) or shares none with us."""
-    if incident.consent_filtered or _own_fields(merged) == _own_fields(local):
+    bundle carries no history of the record (consent filtered it) or shares none with us.
+
+    ``records``: the revisions' contents, parsed."""
+    local = own_fields(records[-1])
+    if incident.consent_filtered or own_fields(merged) == local:
         return False
     history = set(tx.opened.lineage[incident.id])
-    shared = [r for r in revisions if r.content_sha256 in history]
-    if not shared or shared[-1].number == revisions[-1].number:
+    shared = [i for i, r in enumerate(revisions) if r.content_sha256 in history]
+    if not shared or shared[-1] == len(revisions) - 1:
         return False
-    return _own_fields(json.loads(shared[-1].content)) != _own_fields(local)
+    return own_fields(records[shared[-1]]) != local
 
 
 def _older_than_here(
