@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -56,10 +57,7 @@ class MainWindow(QMainWindow):
         # Rows of one height: the view then never measures rows one by one, which
         # a list of 100,000 would pay for on every page that arrives.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 320)
-        self.table.setColumnWidth(2, 180)
+        self._size_columns()
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search incidents, testimonies, places, numbers…"))
@@ -113,7 +111,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([520, 760])
+        splitter.setSizes([600, 700])
         self.setCentralWidget(splitter)
         self._build_actions()
 
@@ -333,6 +331,19 @@ class MainWindow(QMainWindow):
         self.editor.set_vault(vault)
         self.editor.clear()  # offers back a new incident typed before the lock, if any
         self.apply_filters()
+
+    def _size_columns(self) -> None:
+        """Every column in view at the window's first size: the title takes what the
+        others leave, and an elided title shows whole in its tooltip."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        when = metrics.horizontalAdvance("~ 2017-07-25 15:00") + padding
+        self.table.setColumnWidth(0, max(when, header.sectionSizeHint(0)))
+        for column in (2, 3):  # place, categories: about eleven characters
+            self.table.setColumnWidth(column, metrics.averageCharWidth() * 11 + padding)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.editor.flush_draft()

@@ -477,3 +477,29 @@ def test_large_list_loads_in_pages(qtbot: QtBot, session: Session) -> None:
     qtbot.waitUntil(lambda: window.model.rowCount() == 200, timeout=WAIT)
     assert window.model.index(0, 1).data() == "Incident 0"
     json.dumps(window.model.index(0, 0).data())
+
+
+def test_every_column_of_the_list_is_in_view_at_the_first_size(
+    qtbot: QtBot, session: Session
+) -> None:
+    vault = session.vault
+    assert vault is not None
+    add_incidents(vault, [GAS])
+    window = window_of(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.apply_filters()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
+    table = window.table
+    visible = table.viewport().width()
+    for column in range(window.model.columnCount()):
+        right = table.columnViewportPosition(column) + table.columnWidth(column)
+        assert right <= visible, window.model.headers[column]
+        assert table.columnWidth(column) >= 60, window.model.headers[column]
+    assert not table.horizontalScrollBar().isVisible()
+    # The date and time fits whole; the title is elided, and whole in its tooltip.
+    when = window.model.index(0, 0)
+    assert table.fontMetrics().horizontalAdvance(when.data()) < table.columnWidth(0)
+    assert window.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == GAS["title"]
+    wait_idle(qtbot, session)
