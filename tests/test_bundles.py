@@ -553,6 +553,19 @@ def _correct_title(vault: Vault, incident_id: str) -> None:
     update_incident(vault, incident_id, {**get_incident(vault, incident_id), "title": "Corrected"})
 
 
+def _shared_with_a_colleague_and_the_lawyers(
+    volunteer: Vault, stranger: Vault, legal: Vault, tmp_path: Path
+) -> str:
+    """A volunteer's incident, sent to a colleague and to the lawyers, who trust both."""
+    trust(stranger, volunteer, "First")
+    trust(legal, volunteer, "First")
+    trust(legal, stranger, "Second")
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[0]])
+    import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "to-colleague.fieldlog"))
+    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    return str(incident_id)
+
+
 def _filtered_shared_then_corrected(volunteer: Vault, legal: Vault, tmp_path: Path) -> str:
     """An incident whose testimony is anonymised goes to the lawyers; then its title is
     corrected in the volunteer's vault."""
@@ -621,13 +634,7 @@ def test_an_import_says_when_both_vaults_changed_an_incident(
 ) -> None:
     """One volunteer corrects the title, a colleague adds an officer to the older copy:
     the lawyers are told that the second bundle's details replaced newer ones."""
-    trust(stranger, volunteer, "First")
-    trust(legal, volunteer, "First")
-    trust(legal, stranger, "Second")
-    (incident_id,) = add_incidents(volunteer, [SAMPLE[0]])
-    shared = str(incident_id)
-    import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "to-colleague.fieldlog"))
-    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    shared = _shared_with_a_colleague_and_the_lawyers(volunteer, stranger, legal, tmp_path)
     _correct_title(volunteer, shared)
     update = import_bundle(legal, export_to(volunteer, legal, tmp_path / "update.fieldlog"))
     assert (update.incidents_revised, update.incidents_diverged) == (1, 0)
@@ -784,13 +791,7 @@ def test_an_earlier_revision_with_a_pseudonym_keeps_the_record_history_in_the_va
 def test_no_both_sides_report_when_only_testimonies_were_added_here(
     volunteer: Vault, stranger: Vault, legal: Vault, tmp_path: Path
 ) -> None:
-    trust(stranger, volunteer, "First")
-    trust(legal, volunteer, "First")
-    trust(legal, stranger, "Second")
-    (incident_id,) = add_incidents(volunteer, [SAMPLE[0]])
-    shared = str(incident_id)
-    import_bundle(stranger, export_to(volunteer, stranger, tmp_path / "to-colleague.fieldlog"))
-    import_bundle(legal, export_to(volunteer, legal, tmp_path / "first.fieldlog"))
+    shared = _shared_with_a_colleague_and_the_lawyers(volunteer, stranger, legal, tmp_path)
     theirs = get_incident(stranger, shared)
     account = {"text": "A colleague's account", "consent": "legal"}
     update_incident(stranger, shared, {**theirs, "testimonies": [*theirs["testimonies"], account]})
