@@ -8,6 +8,6 @@ MIN_PASSPHRASE_LENGTH = 8
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise FieldLogError(
-            f"the passphrase is too short: use at least {MIN_PASSPHRASE_LENGTH} characters, "
-            "ideally several words"
+            "the passphrase is too short: use at least {minimum} characters, ideally several words",
+            minimum=MIN_PASSPHRASE_LENGTH,
         )

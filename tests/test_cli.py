@@ -1055,7 +1055,7 @@ SUBPROCESS_FAILURES: dict[str, tuple[Failure, bytes]] = {
         f'{{"title": "{SECRET}"'.encode(),
     ),
     "invalid incident on stdin": (
-        Failure((*VAULT, "add", "--json", "-"), "incident 1"),
+        Failure((*VAULT, "add", "--json", "-"), "categories[0] must be one of"),
         json.dumps(bad_incident(categories=["riot"])).encode(),
     ),
     "no passphrase and no terminal": (Failure(("--vault", "@vault", "list"), "no passphrase"), b""),

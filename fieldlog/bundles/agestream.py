@@ -202,7 +202,9 @@ class AgeWriter:
 
     def __init__(self, out: BinaryIO, recipients: Sequence[bytes]) -> None:
         if not 1 <= len(recipients) <= MAX_RECIPIENTS:
-            raise InvalidInputError(f"a bundle needs from 1 to {MAX_RECIPIENTS} recipients")
+            raise InvalidInputError(
+                "a bundle needs from 1 to {maximum} recipients", maximum=MAX_RECIPIENTS
+            )
         file_key = os.urandom(FILE_KEY_BYTES)
         header = INTRO + b"".join(_wrap(file_key, r) for r in recipients) + b"---"
         nonce = os.urandom(NONCE_BYTES)

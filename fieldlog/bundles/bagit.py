@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from fieldlog.bundles.errors import BundleContentError
+from fieldlog.errors import Message
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 BAGIT_NAME = "bagit.txt"
@@ -57,22 +58,24 @@ def manifest(entries: list[tuple[str, str]]) -> bytes:
     return "".join(f"{digest}  {encode_path(path)}\n" for digest, path in entries).encode()
 
 
-def parse_manifest(raw: bytes, what: str) -> dict[str, str]:
+def parse_manifest(raw: bytes, what: Message) -> dict[str, str]:
     """Path to SHA-256, refusing anything but well-formed, unique lines."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise BundleContentError(f"refused: the {what} is not UTF-8 text") from None
+        raise BundleContentError("refused: {what} is not UTF-8 text", what=what) from None
     if text and not text.endswith("\n"):
-        raise BundleContentError(f"refused: the {what} is not well formed")
+        raise BundleContentError("refused: {what} is not well formed", what=what)
     entries: dict[str, str] = {}
     for line in text.splitlines():
         digest, sep, path = line.partition("  ")
         if not sep or not _HEX64.fullmatch(digest) or not path:
-            raise BundleContentError(f"refused: the {what} has a line that is not well formed")
+            raise BundleContentError(
+                "refused: {what} has a line that is not well formed", what=what
+            )
         path = decode_path(path)
         if path in entries:
-            raise BundleContentError(f"refused: the {what} lists a path twice")
+            raise BundleContentError("refused: {what} lists a path twice", what=what)
         entries[path] = digest
     return entries
 

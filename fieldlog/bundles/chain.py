@@ -119,29 +119,41 @@ class ChainCheck:
             raise BundleContentError("refused: the custody log has a line that is not well formed")
         self._seq += 1
         keys = set(event)
-        where = f"custody event {self._seq}"
+        seq = self._seq
         if keys == REDACTED_KEYS and event["redacted"] is True:
             whole = False
         elif keys == FULL_KEYS:
             whole = True
         else:
-            raise BundleContentError(f"refused: {where} does not have the fields it should")
+            raise BundleContentError(
+                "refused: custody event {seq} does not have the fields it should", seq=seq
+            )
         if event["seq"] != self._seq or isinstance(event["seq"], bool):
-            raise BundleContentError(f"refused: {where} is missing or out of order in the chain")
+            raise BundleContentError(
+                "refused: custody event {seq} is missing or out of order in the chain", seq=seq
+            )
         if event["prev_hash"] != self._prev:
-            raise BundleContentError(f"refused: {where} does not link to the event before it")
+            raise BundleContentError(
+                "refused: custody event {seq} does not link to the event before it", seq=seq
+            )
         if not (_is_hex(event["hash"], 64) and _is_hex(event["signature"], 128)):
-            raise BundleContentError(f"refused: {where} is not well formed")
+            raise BundleContentError("refused: custody event {seq} is not well formed", seq=seq)
         if event["signer"] != self.signer:
-            raise BundleContentError(f"refused: {where} is not signed by the bundle's signer")
+            raise BundleContentError(
+                "refused: custody event {seq} is not signed by the bundle's signer", seq=seq
+            )
         if whole and sha256_hex(hash_input(event)) != event["hash"]:
-            raise BundleContentError(f"refused: {where} was changed after it was written")
+            raise BundleContentError(
+                "refused: custody event {seq} was changed after it was written", seq=seq
+            )
         if self._key is None:
             self._key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(self.signer))
         try:
             self._key.verify(bytes.fromhex(event["signature"]), bytes.fromhex(event["hash"]))
         except InvalidSignature:
-            raise BundleContentError(f"refused: {where} has a bad signature") from None
+            raise BundleContentError(
+                "refused: custody event {seq} has a bad signature", seq=seq
+            ) from None
         self._prev = event["hash"]
         if whole:
             subject = (str(event["subject_type"]), str(event["subject_id"]))

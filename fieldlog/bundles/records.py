@@ -31,7 +31,7 @@ from jsonschema import Draft202012Validator
 
 from fieldlog.bundles.errors import BundleContentError
 from fieldlog.canonical import canonical_json, sha256_hex
-from fieldlog.errors import InvalidInputError
+from fieldlog.errors import InvalidInputError, Message
 from fieldlog.interchange.document import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -204,12 +204,14 @@ class BundleIncident:
         return str(self.core["id"])
 
 
-def _refuse(detail: str) -> BundleContentError:
-    return BundleContentError(f"refused: the bundle's records do not match the schema: {detail}")
+def _refuse(detail: Message) -> BundleContentError:
+    return BundleContentError(
+        "refused: the bundle's records do not match the schema: {detail}", detail=detail
+    )
 
 
 def _refuse_constant(name: str) -> None:
-    raise _refuse("a number JSON does not allow")
+    raise _refuse(Message("a number JSON does not allow"))
 
 
 def _aware(text: object) -> bool:
@@ -223,62 +225,91 @@ def _aware(text: object) -> bool:
 
 def _check_incident(index: int, item: object) -> BundleIncident:
     if not isinstance(item, dict):
-        raise _refuse(f"incident {index} is not an object")
+        raise _refuse(Message("incident {index} is not an object", index=index))
     if set(item) != CORE_KEYS | BUNDLE_KEYS:
-        raise _refuse(f"incident {index} does not have exactly the fields of a bundle record")
+        raise _refuse(
+            Message(
+                "incident {index} does not have exactly the fields of a bundle record", index=index
+            )
+        )
     core = {key: item[key] for key in CORE_KEYS}
     try:
         validate_incidents([core])
     except InvalidInputError as exc:
-        raise _refuse(f"incident {index}: {str(exc).removeprefix('incident 1: ')}") from None
+        raise _refuse(
+            Message("incident {index}: {reason}", index=index, reason=exc.message)
+        ) from None
     stamps = [core["recorded_at"], *(t.get("recorded_at") for t in core["testimonies"])]
     if not all(_aware(stamp) for stamp in stamps):
-        raise _refuse(f"incident {index}: recorded_at is not a date and time with an offset")
+        raise _refuse(
+            Message(
+                "incident {index}: recorded_at is not a date and time with an offset", index=index
+            )
+        )
     try:
         canonical = canonical_record(core, recorded_at=datetime.now(UTC), previous=core)
     except (InvalidInputError, KeyError, TypeError, ValueError):
         canonical = None
     if canonical != core:
-        raise _refuse(f"incident {index} is not in the canonical form FieldLog exports")
+        raise _refuse(
+            Message("incident {index} is not in the canonical form FieldLog exports", index=index)
+        )
     revision, revision_id = item["revision"], item["revision_id"]
     if item["revision_sha256"] is None and item["consent_filtered"] is True:
         digests: tuple[object, ...] = (item["content_sha256"],)
     else:
         digests = (item["revision_sha256"], item["content_sha256"])
     if not (isinstance(revision, int) and not isinstance(revision, bool) and revision >= 1):
-        raise _refuse(f"incident {index}: revision is not a positive number")
+        raise _refuse(Message("incident {index}: revision is not a positive number", index=index))
     if not isinstance(revision_id, str) or _validated_uuid(revision_id) is None:
-        raise _refuse(f"incident {index}: revision_id is not an id")
+        raise _refuse(Message("incident {index}: revision_id is not an id", index=index))
     if not all(
         isinstance(d, str) and len(d) == 64 and all(c in "0123456789abcdef" for c in d)
         for d in digests
     ):
-        raise _refuse(f"incident {index}: a hash is not 64 hexadecimal digits")
+        raise _refuse(Message("incident {index}: a hash is not 64 hexadecimal digits", index=index))
     if not isinstance(item["consent_filtered"], bool):
-        raise _refuse(f"incident {index}: consent_filtered is not true or false")
+        raise _refuse(
+            Message("incident {index}: consent_filtered is not true or false", index=index)
+        )
     if item["content_sha256"] != sha256_hex(canonical_json(core)):
         raise BundleContentError(
-            f"refused: incident {index} does not match its content_sha256 (it was changed)"
+            "refused: incident {index} does not match its content_sha256 (it was changed)",
+            index=index,
         )
     if not item["consent_filtered"] and item["content_sha256"] != item["revision_sha256"]:
         raise BundleContentError(
-            f"refused: incident {index} does not match the revision its chain records"
+            "refused: incident {index} does not match the revision its chain records", index=index
         )
     if item["consent_filtered"] and item["content_sha256"] == item["revision_sha256"]:
         # Filtering always changes what it filters: such a record is the revision itself.
         raise BundleContentError(
-            f"refused: incident {index} is marked consent-filtered but is its whole revision"
+            "refused: incident {index} is marked consent-filtered but is its whole revision",
+            index=index,
         )
     media = item["media"]
     if not isinstance(media, list) or len(media) > 100_000:
-        raise _refuse(f"incident {index}: media is not a list")
+        raise _refuse(Message("incident {index}: media is not a list", index=index))
     for position, medium in enumerate(media):
         errors = list(_media_validator().iter_errors(medium))
         if errors:
-            where = "/".join(str(p) for p in errors[0].absolute_path) or "the record"
-            raise _refuse(f"incident {index}: media [{position}] {where} is not valid")
+            where = "/".join(str(p) for p in errors[0].absolute_path) or Message("the record")
+            raise _refuse(
+                Message(
+                    "incident {index}: media [{position}] {where} is not valid",
+                    index=index,
+                    position=position,
+                    where=where,
+                )
+            )
         if not _aware(medium["added_at"]):
-            raise _refuse(f"incident {index}: media [{position}] added_at is not valid")
+            raise _refuse(
+                Message(
+                    "incident {index}: media [{position}] added_at is not valid",
+                    index=index,
+                    position=position,
+                )
+            )
     return BundleIncident(
         core=core,
         revision=revision,
@@ -303,7 +334,7 @@ def read_incidents(raw: bytes) -> list[BundleIncident]:
     try:
         document = json.loads(raw, parse_constant=_refuse_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise _refuse("data/incidents.json is not valid JSON") from None
+        raise _refuse(Message("data/incidents.json is not valid JSON")) from None
     if (
         not isinstance(document, dict)
         or set(document) != {"format", "version", "incidents"}
@@ -311,7 +342,9 @@ def read_incidents(raw: bytes) -> list[BundleIncident]:
         or document["version"] != FORMAT_VERSION
         or not isinstance(document["incidents"], list)
     ):
-        raise _refuse("data/incidents.json is not a FieldLog incidents document, version 1")
+        raise _refuse(
+            Message("data/incidents.json is not a FieldLog incidents document, version 1")
+        )
     incidents = [_check_incident(i, item) for i, item in enumerate(document["incidents"], 1)]
     _check_unique_ids(incidents)
     return incidents
@@ -325,8 +358,8 @@ def _check_unique_ids(incidents: Iterable[BundleIncident]) -> None:
             ids += [child["id"] for child in incident.core[key]]
         for one in ids:
             if one in seen:
-                raise _refuse("an id is used twice in the bundle")
+                raise _refuse(Message("an id is used twice in the bundle"))
             seen.add(one)
     paths = [m["path"] for i in incidents for m in i.media]
     if len(paths) != len(set(paths)):
-        raise _refuse("two media records name the same file")
+        raise _refuse(Message("two media records name the same file"))

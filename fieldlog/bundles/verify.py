@@ -42,7 +42,7 @@ from fieldlog.bundles.records import (
 )
 from fieldlog.bundles.signing import fingerprint, verify_signature_file
 from fieldlog.bundles.tarstream import Limits, Member, TarReader, check_name
-from fieldlog.errors import InvalidInputError
+from fieldlog.errors import InvalidInputError, Message
 from fieldlog.interchange.document import Record
 from fieldlog.streams.hashing import ThreadedHash
 from fieldlog.streams.pipeline import Handover
@@ -140,7 +140,7 @@ def _tag_files(tar: TarReader) -> dict[str, bytes]:
 
 
 def _check_tag_manifest(tags: dict[str, bytes]) -> None:
-    listed = bagit.parse_manifest(tags[bagit.TAGMANIFEST_NAME], "tag manifest")
+    listed = bagit.parse_manifest(tags[bagit.TAGMANIFEST_NAME], Message("the tag manifest"))
     expected = {
         name: hashlib.sha256(tags[name]).hexdigest()
         for name in (bagit.BAGIT_NAME, bagit.BAG_INFO_NAME, bagit.MANIFEST_NAME)
@@ -190,13 +190,16 @@ def read_bundle(
     if not decision.trusted and not accept_unknown_signer:
         raise UntrustedSignerError(
             "refused: the bundle is signed by a key that is not a trusted contact "
-            f"(fingerprint {fingerprint(signer)}); compare it with the sender, then "
-            "'fieldlog contacts add NAME --signing-key KEY', or use --accept-unknown-signer"
+            "(fingerprint {fingerprint}); compare it with the sender, then "
+            "'fieldlog contacts add NAME --signing-key KEY', or use --accept-unknown-signer",
+            fingerprint=fingerprint(signer),
         )
     _check_tag_manifest(tags)
     info = bagit.parse_bag_info(tags[bagit.BAG_INFO_NAME])
     octets, count, head = _check_info(info, signer)
-    reading.manifest = bagit.parse_manifest(tags[bagit.MANIFEST_NAME], "payload manifest")
+    reading.manifest = bagit.parse_manifest(
+        tags[bagit.MANIFEST_NAME], Message("the payload manifest")
+    )
     for path in reading.manifest:
         if not path.startswith(bagit.PAYLOAD_DIR):
             raise UnsafeMemberError("refused: the manifest lists a path outside data/")
@@ -276,12 +279,14 @@ def _custody(
         # An export takes each incident's latest revision and the chain in one snapshot.
         if not history or history[-1] != (incident.revision_id, incident.revision_sha256):
             raise BundleContentError(
-                f"refused: incident {index} is not the latest revision its custody log records"
+                "refused: incident {index} is not the latest revision its custody log records",
+                index=index,
             )
         if len(history) != incident.revision:
             raise BundleContentError(
-                f"refused: incident {index} does not have the revision number its custody "
-                "log records"
+                "refused: incident {index} does not have the revision number its custody "
+                "log records",
+                index=index,
             )
         bundle.lineage[incident.id] = tuple(digest for _, digest in history)
     bundle.chain_events = head[0]

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.gui.blur_dialog import BlurDialog
+from fieldlog.gui.i18n import interface_language
 from fieldlog.gui.tasks import TaskRunner, safe_message
 from fieldlog.gui.widgets import message_label, show_message
 from fieldlog.media.images import Box
+from fieldlog.messages import translate_text
 from fieldlog.services.media import (
     attach_file,
     collect_files,
@@ -172,6 +174,8 @@ class MediaPanel(QWidget):
                 value = f"{value['lat']:.6f}, {value['lon']:.6f}"
             if key == "size" and value is not None:
                 value = self.tr("%n byte(s)", "", int(value))
+            if key == "note" and value:
+                value = translate_text(value, interface_language())
             label.setText("" if value is None else str(value))
         is_image = bool(medium and medium["kind"] == "image")
         self.use_button.setEnabled(bool(medium and (medium["captured_at"] or medium["gps"])))

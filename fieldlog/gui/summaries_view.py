@@ -24,7 +24,7 @@ from fieldlog.errors import FieldLogError
 from fieldlog.fsutil import atomic_write_bytes
 from fieldlog.gui import vocabulary
 from fieldlog.gui.i18n import interface_language
-from fieldlog.gui.tasks import Task, TaskRunner
+from fieldlog.gui.tasks import Task, TaskRunner, safe_message
 from fieldlog.gui.widgets import add_row, choice_box, message_label, select_value, show_message
 from fieldlog.reports import SummaryOptions, build_summary, format_for_path, render
 from fieldlog.vault import Vault
@@ -160,7 +160,7 @@ class SummariesView(TaskDialog):
         try:
             options = self.options()
         except FieldLogError as error:  # an invalid period: its message is safe to show
-            show_message(self.message, str(error), error=True)
+            show_message(self.message, safe_message(error), error=True)
             return
         vault, lang = self._vault, self.lang()
         if self._pending is not None:
@@ -196,7 +196,7 @@ class SummariesView(TaskDialog):
         try:
             options = self.options()
         except FieldLogError as error:  # an invalid period: its message is safe to show
-            show_message(self.message, str(error), error=True)
+            show_message(self.message, safe_message(error), error=True)
             return
         vault, lang, kind = self._vault, self.lang(), format_for_path(path)
 

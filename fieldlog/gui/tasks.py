@@ -11,22 +11,39 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from fieldlog.errors import FieldLogError
+from fieldlog.gui.i18n import interface_language
+from fieldlog.messages import error_text
 
 Done = Callable[[Any], None]
 Failed = Callable[[str], None]
 
 
+def as_sentence(text: str) -> str:
+    """A message as the window's other sentences are written: a capital and a full stop.
+
+    The core writes its messages as the command line prints them ("error: wrong
+    passphrase"). A first word that is a field's name (``location.lat``) stays as it is.
+    """
+    first = text.split(" ", 1)[0]
+    if first.isalpha() and first.islower():
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def safe_message(error: BaseException) -> str:
+    """One line for the person, in the interface's language."""
     if isinstance(error, FieldLogError):
-        return str(error)
+        return as_sentence(error_text(error, interface_language()))
     if isinstance(error, OSError) and error.strerror:
         # A file the person chose (a missing folder, a full disk): its path, not content.
         return error.strerror + (f": {error.filename}" if error.filename else "")
     # Other exceptions may carry content in their text: show only their kind.
-    return f"unexpected failure ({type(error).__name__}); nothing was changed"
+    return QCoreApplication.translate(
+        "TaskRunner", "unexpected failure (%1); nothing was changed"
+    ).replace("%1", type(error).__name__)
 
 
 @dataclass

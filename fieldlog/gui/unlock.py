@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.gui.tasks import TaskRunner
+from fieldlog.gui.tasks import TaskRunner, safe_message
 from fieldlog.gui.widgets import message_label, show_message
 from fieldlog.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 
@@ -102,8 +102,7 @@ class UnlockDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.passphrase.selectAll()
         self.unlock_button.setEnabled(True)
-        text = self.tr("Wrong passphrase.") if message == "wrong passphrase" else message
-        show_message(self.message, text, error=True)
+        show_message(self.message, message, error=True)
 
 
 class CreateVaultDialog(QDialog):
@@ -203,7 +202,7 @@ class CreateVaultDialog(QDialog):
         try:
             check_new_passphrase(first)
         except Exception as error:  # noqa: BLE001 - a one-line message for the person
-            show_message(self.message, str(error), error=True)
+            show_message(self.message, safe_message(error), error=True)
             return
         self.create_button.setEnabled(False)
         show_message(self.message, self.tr("Creating the vault… (measuring this laptop's speed)"))

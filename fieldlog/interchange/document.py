@@ -15,7 +15,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
-from fieldlog.errors import InvalidInputError
+from fieldlog.errors import InvalidInputError, Message
 from fieldlog.interchange.timefmt import parse_occurrence
 
 FORMAT_NAME = "fieldlog-incidents"
@@ -85,8 +85,15 @@ def validate_incidents(incidents: list[Any]) -> None:
             check(incident)
         except fastjsonschema.JsonSchemaException:
             errors = sorted(_incident_validator().iter_errors(incident), key=lambda e: e.path)
-            detail = _describe(errors[0]) if errors else "does not match the incident schema"
-            raise InvalidInputError(f"incident {index}: {detail}") from None
+            reason = _describe(errors[0]) if errors else Message("not an incident FieldLog reads")
+            raise in_incident(InvalidInputError(reason), index, len(incidents)) from None
+
+
+def in_incident(error: InvalidInputError, index: int, count: int) -> InvalidInputError:
+    """An error about one incident of an input: named by its place when there are several."""
+    if count == 1:
+        return error
+    return InvalidInputError("incident {index}: {reason}", index=index, reason=error.message)
 
 
 def _field_path(error: ValidationError) -> str:
@@ -96,7 +103,7 @@ def _field_path(error: ValidationError) -> str:
             parts.append(f"[{part}]")
         else:
             parts.append(("." if parts else "") + str(part))
-    return "".join(parts) or "the incident"
+    return "".join(parts)
 
 
 def _safe_key(key: object) -> str:
@@ -104,43 +111,70 @@ def _safe_key(key: object) -> str:
     return text if text.isascii() and text.isprintable() and len(text) <= 40 else "(a field)"
 
 
-def _describe(error: ValidationError) -> str:
-    where = _field_path(error)
+def _describe(error: ValidationError) -> Message:
+    """What is wrong, naming the field by its path (``location.name``, ``sources[0].url``)."""
+    field = _field_path(error)
     kind, expected = error.validator, error.validator_value
     if kind == "required":
-        missing = [name for name in expected if name not in error.instance]
-        return f"{where}: missing {', '.join(missing)}"
+        missing = ", ".join(name for name in expected if name not in error.instance)
+        if not field:
+            return Message("missing {fields}", fields=missing)
+        return Message("{field} lacks {fields}", field=field, fields=missing)
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
-        unknown = sorted(_safe_key(k) for k in error.instance if k not in known)
-        return f"{where}: unknown field {', '.join(unknown)}"
+        unknown = ", ".join(sorted(_safe_key(k) for k in error.instance if k not in known))
+        if not field:
+            return Message("unknown field {fields}", fields=unknown)
+        return Message("{field} has an unknown field {fields}", field=field, fields=unknown)
+    if not field:
+        return Message("not an incident FieldLog reads (it must be a JSON object)")
     if kind == "enum":
-        return f"{where}: must be one of {', '.join(map(str, expected))}"
+        return Message(
+            "{field} must be one of {values}", field=field, values=", ".join(map(str, expected))
+        )
     if kind == "type":
-        types = expected if isinstance(expected, str) else " or ".join(expected)
-        return f"{where}: must be of type {types}"
+        return _wrong_type(field, [expected] if isinstance(expected, str) else expected)
     if kind in {"maxLength", "maxItems"}:
-        return f"{where}: is too long (at most {expected})"
+        return Message("{field} is too long (at most {limit})", field=field, limit=expected)
     if kind == "minLength":
-        return f"{where}: must not be empty"
+        return Message("{field} must not be empty", field=field)
     if kind == "minItems":
-        return f"{where}: needs at least {expected}"
+        return Message("{field} needs at least {limit}", field=field, limit=expected)
     if kind == "uniqueItems":
-        return f"{where}: lists a value twice"
+        return Message("{field} lists a value twice", field=field)
     if kind in {"minimum", "maximum"}:
-        return f"{where}: is out of range"
-    if kind == "pattern" and where == "occurred_at":
-        return (
-            f"{where}: must be a date (2017-07-15) or a date and time with a UTC offset "
-            "(2017-07-15T19:30:00+02:00)"
+        return Message("{field} is out of range", field=field)
+    if kind == "pattern" and field == "occurred_at":
+        return Message(
+            "{field} must be a date (2017-07-15) or a date and time with a UTC offset "
+            "(2017-07-15T19:30:00+02:00)",
+            field=field,
         )
     if kind == "pattern":
-        return f"{where}: is not in the expected form"
-    return f"{where}: is not valid ({kind})"
+        return Message("{field} is not in the expected form", field=field)
+    return Message("{field} is not valid ({rule})", field=field, rule=kind)
+
+
+_TYPE_NAMES = {
+    "string": Message("text"),
+    "integer": Message("a whole number"),
+    "number": Message("a number"),
+    "boolean": Message("true or false"),
+    "array": Message("a list"),
+    "object": Message("an object"),
+    "null": Message("null"),
+}
+
+
+def _wrong_type(field: str, types: list[str]) -> Message:
+    names = [_TYPE_NAMES[name] for name in types]
+    if len(names) == 1:
+        return Message("{field} must be {type}", field=field, type=names[0])
+    return Message("{field} must be {type} or {other}", field=field, type=names[0], other=names[1])
 
 
 def _refuse_constant(name: str) -> None:
-    raise InvalidInputError(f"malformed JSON: {name} is not a number JSON allows")
+    raise InvalidInputError("malformed JSON: {name} is not a number JSON allows", name=name)
 
 
 def parse_document(raw: bytes) -> list[Record]:
@@ -153,19 +187,23 @@ def parse_document(raw: bytes) -> list[Record]:
         raise InvalidInputError("the JSON document is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise InvalidInputError(
-            f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            "malformed JSON: {problem} at line {line}, column {column}",
+            problem=exc.msg,
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
     except RecursionError:
         raise InvalidInputError("malformed JSON: nested too deeply") from None
     if isinstance(data, dict) and "format" in data:
         if data.get("format") != FORMAT_NAME:
             raise InvalidInputError(
-                f"not a FieldLog incidents document (format must be {FORMAT_NAME})"
+                "not a FieldLog incidents document (format must be {format})", format=FORMAT_NAME
             )
         if data.get("version") != FORMAT_VERSION:
             raise InvalidInputError(
                 "unsupported version of the incidents format "
-                f"(this FieldLog reads version {FORMAT_VERSION})"
+                "(this FieldLog reads version {version})",
+                version=FORMAT_VERSION,
             )
         if set(data) - {"format", "version", "incidents"}:
             raise InvalidInputError("the envelope has fields other than format, version, incidents")

@@ -49,4 +49,4 @@ def parse_day(value: str, option: str) -> str:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise InvalidInputError(f"{option} takes a date like 2017-07-15") from None
+        raise InvalidInputError("{option} takes a date like 2017-07-15", option=option) from None

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pillow_heif
 from PIL import Image, ImageFilter, ImageOps
 
+from fieldlog.errors import FieldLogError, InvalidInputError
+
 pillow_heif.register_heif_opener()
 
 THUMBNAIL_SIZE = 320
@@ -19,7 +21,7 @@ ORIENTATION_TAG = 0x0112
 MAX_PREVIEW_BYTES = 64 << 20
 
 
-class ImageRefused(Exception):  # noqa: N818 - a reason, carried as a note
+class ImageRefused(FieldLogError):  # noqa: N818 - a reason, carried as a note
     """This file cannot be shown as an image; ``str()`` is a note safe to show."""
 
 
@@ -86,10 +88,10 @@ def shareable_copy(data: bytes, blur: list[Box]) -> bytes:
     image = _open_upright(data)[0].convert("RGB")
     for box in blur:
         if box.width <= 0 or box.height <= 0 or box.x < 0 or box.y < 0:
-            raise ValueError("a blur rectangle needs a positive size inside the image")
+            raise InvalidInputError("a blur rectangle needs a positive size inside the image")
         right, bottom = min(box.x + box.width, image.width), min(box.y + box.height, image.height)
         if box.x >= right or box.y >= bottom:
-            raise ValueError("a blur rectangle lies outside the image")
+            raise InvalidInputError("a blur rectangle lies outside the image")
         area = (box.x, box.y, right, bottom)
         region = image.crop(area)
         # Pixelate, then blur: a plain blur of a face can sometimes be partly undone.

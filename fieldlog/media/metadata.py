@@ -15,6 +15,7 @@ from typing import Any
 
 import exifread
 
+from fieldlog.errors import Message
 from fieldlog.media.deadline import DeadlineExceeded, call_with_deadline
 
 # exifread reports problems of the files it reads through logging; keep them out of any log.
@@ -22,6 +23,9 @@ logging.getLogger("exifread").disabled = True
 
 METADATA_SECONDS = 1.0
 _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
+# Notes kept with a file, in English; the app shows them in its own language.
+_TOO_SLOW = Message("metadata could not be read: the file took too long to parse")
+_DAMAGED = Message("metadata could not be read: the file is damaged")
 
 
 @dataclass(frozen=True)
@@ -100,9 +104,9 @@ def read_metadata(head: bytes, seconds: float = METADATA_SECONDS) -> MediaMetada
     try:
         tags = call_with_deadline(parse, seconds)
     except DeadlineExceeded:
-        return MediaMetadata(note="metadata could not be read: the file took too long to parse")
+        return MediaMetadata(note=str(_TOO_SLOW))
     except Exception:  # noqa: BLE001 - any failure of the parser on a damaged file
-        return MediaMetadata(note="metadata could not be read: the file is damaged")
+        return MediaMetadata(note=str(_DAMAGED))
     if not tags:
         return MediaMetadata()
     latitude = _degrees(tags, "GPSLatitude", "S")

@@ -35,7 +35,9 @@ class SummaryOptions:
             raise InvalidInputError("the period is longer than a hundred years")
         known = {c.value for c in Category}
         if any(c not in known for c in self.categories):
-            raise InvalidInputError(f"a category must be one of {', '.join(sorted(known))}")
+            raise InvalidInputError(
+                "a category must be one of {categories}", categories=", ".join(sorted(known))
+            )
         # One spelling per set of categories, so equal options give equal fingerprints.
         object.__setattr__(self, "categories", tuple(sorted(set(self.categories))))
 

@@ -40,8 +40,10 @@ def render(summary: Summary, fmt: str, lang: str) -> bytes:
     """The summary as a file's bytes in ``fmt`` (pdf, html, md, csv) and ``lang`` (en, fr)."""
     renderer = RENDERERS.get(fmt)
     if renderer is None:
-        raise InvalidInputError(f"the format must be one of {', '.join(FORMATS)}")
+        raise InvalidInputError("the format must be one of {formats}", formats=", ".join(FORMATS))
     if lang not in LANGUAGES:
-        raise InvalidInputError(f"the language must be one of {', '.join(LANGUAGES)}")
+        raise InvalidInputError(
+            "the language must be one of {languages}", languages=", ".join(LANGUAGES)
+        )
     with collector_paused():
         return renderer(summary, lang)

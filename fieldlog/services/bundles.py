@@ -242,7 +242,7 @@ def export_bundle(
     """Write a signed, encrypted bundle of the chosen incidents to ``out_path``, atomically."""
     recipients = [parse_recipient(r) for r in resolve_recipients(vault, options.recipients)]
     if out_path.exists():
-        raise InvalidInputError(f"{out_path} exists; choose another name")
+        raise InvalidInputError("{path} exists; choose another name", path=out_path)
     gathered = _gather(vault, options)
     now = utcnow()
     signer = vault.signer
@@ -356,9 +356,9 @@ def _open_bundle_file(path: Path) -> Any:
     try:
         return path.open("rb")
     except FileNotFoundError:
-        raise InvalidInputError(f"no such file: {path}") from None
+        raise InvalidInputError("no such file: {path}", path=path) from None
     except IsADirectoryError:
-        raise InvalidInputError(f"{path} is a folder, not a bundle") from None
+        raise InvalidInputError("{path} is a folder, not a bundle", path=path) from None
 
 
 def verify_bundle(

@@ -89,7 +89,9 @@ def add_contact(
     """A legal team (its recipient), a volunteer (their signing key), or both."""
     name = name.strip()
     if not name or len(name) > MAX_NAME or not name.isprintable():
-        raise InvalidInputError(f"a contact name is 1 to {MAX_NAME} printable characters")
+        raise InvalidInputError(
+            "a contact name is 1 to {maximum} printable characters", maximum=MAX_NAME
+        )
     if name.startswith("age1"):
         raise InvalidInputError("a contact name cannot start with age1 (that is a recipient)")
     if recipient is None and signing_key is None:
@@ -122,9 +124,11 @@ def _complete(contact: Contact, *, recipient: str | None, signing_key: str | Non
         if value is None or held == value:
             continue
         if held is not None:
-            what = "recipient" if field == "recipient" else "signing key"
             raise InvalidInputError(
-                f"that contact already has a different {what}; it is never replaced: "
+                "that contact already has a different recipient; it is never replaced: "
+                "add the new one under another name"
+                if field == "recipient"
+                else "that contact already has a different signing key; it is never replaced: "
                 "add the new one under another name"
             )
         setattr(contact, field, value)

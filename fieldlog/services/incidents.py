@@ -11,7 +11,12 @@ from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.errors import EditConflictError, InvalidInputError, RecordNotFoundError
 from fieldlog.gcpause import collector_paused
 from fieldlog.ids import new_id
-from fieldlog.interchange.document import Record, canonical_record, validate_incidents
+from fieldlog.interchange.document import (
+    Record,
+    canonical_record,
+    in_incident,
+    validate_incidents,
+)
 from fieldlog.model import (
     Incident,
     IncidentRevision,
@@ -41,7 +46,7 @@ def _add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
         try:
             records.append(canonical_record(incident, recorded_at=now))
         except InvalidInputError as exc:
-            raise InvalidInputError(f"incident {index}: {exc}") from None
+            raise in_incident(exc, index, len(incidents)) from None
     ids = [uuid.UUID(r["id"]) for r in records]
     if len(set(ids)) != len(ids):
         raise InvalidInputError("two incidents in the input have the same id")
@@ -50,7 +55,8 @@ def _add_incidents(vault: Vault, incidents: list[Record]) -> list[uuid.UUID]:
         existing = _existing_ids(session, ids)
         if existing:
             raise InvalidInputError(
-                f"incident {existing[0]} is already in this vault; change it with 'fieldlog edit'"
+                "incident {id} is already in this vault; change it with 'fieldlog edit'",
+                id=existing[0],
             )
         number = (session.scalar(select(func.max(Incident.number))) or 0) + 1
         rows = ProjectionRows()
@@ -139,9 +145,11 @@ def update_incident(
             return incident_id, None  # already so, whatever it was based on
         if based_on is not None and based_on != number:
             raise EditConflictError(
-                f"the incident has changed since revision {based_on} was read (it is at "
-                f"revision {number} now): nothing was saved; open it again and make the "
-                "change on the new version"
+                "the incident has changed since revision {read} was read (it is at "
+                "revision {latest} now): nothing was saved; open it again and make the "
+                "change on the new version",
+                read=based_on,
+                latest=number,
             )
         digest = sha256_hex(content)
         revision_id = new_id()
@@ -194,4 +202,4 @@ def check_children_belong(session: Session, incident_id: uuid.UUID, record: Reco
             .where(model.id.in_(ids), model.incident_id != incident_id)
         )
         if elsewhere:
-            raise InvalidInputError(f"{key}: an id belongs to another incident")
+            raise InvalidInputError("{field}: an id belongs to another incident", field=key)

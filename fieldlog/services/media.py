@@ -136,10 +136,10 @@ def collect_files(paths: list[Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise InvalidInputError(f"no such file: {path}")
+            raise InvalidInputError("no such file: {path}", path=path)
     for file in files:
         if not os.access(file, os.R_OK):
-            raise InvalidInputError(f"cannot read {file}: permission denied")
+            raise InvalidInputError("cannot read {path}: permission denied", path=file)
     return files
 
 
@@ -188,7 +188,7 @@ def export_original(
 ) -> Media:
     """Write the original bytes to ``target`` and check them against the recorded SHA-256."""
     if target.exists() and not overwrite:
-        raise InvalidInputError(f"{target} exists; choose another name")
+        raise InvalidInputError("{path} exists; choose another name", path=target)
     medium, chunks = read_original(vault, media_ref)
     digest = hashlib.sha256()
     with atomic_replace(target) as out:
@@ -225,9 +225,7 @@ def make_shareable_copy(vault: Vault, media_ref: str, blur: list[Box] | None = N
     try:
         clean = shareable_copy(data, boxes)
     except ImageRefused as refused:
-        raise InvalidInputError(f"no shareable copy: {refused}") from None
-    except ValueError as exc:
-        raise InvalidInputError(str(exc)) from None
+        raise InvalidInputError("no shareable copy: {reason}", reason=refused.message) from None
     del data
     ingested = ingest_stream(io.BytesIO(clean), vault.blobs)
     stem = Path(medium.filename).stem or "photo"
@@ -253,7 +251,7 @@ def photo_for_display(vault: Vault, media_ref: str) -> tuple[bytes, int, int]:
     try:
         return display_copy(data)
     except ImageRefused as refused:
-        raise InvalidInputError(str(refused)) from None
+        raise InvalidInputError(refused.message) from None
 
 
 def original_id(medium: Media) -> uuid.UUID | None:

@@ -160,7 +160,8 @@ class Vault:
         header_path = Path(path) / HEADER_NAME
         if not header_path.is_file():
             raise VaultNotFoundError(
-                f"no vault at {path}; create one with 'fieldlog init' or pass --vault DIR"
+                "no vault at {path}; create one with 'fieldlog init' or pass --vault DIR",
+                path=path,
             )
         return VaultHeader.read(header_path)
 

@@ -974,10 +974,13 @@
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
+</context>
+<context>
+    <name>TaskRunner</name>
     <message>
-        <location filename="../../fieldlog/gui/unlock.py" line="93" />
-        <source>Wrong passphrase.</source>
-        <translation>Phrase de passe incorrecte.</translation>
+        <location filename="../../fieldlog/gui/tasks.py" line="45" />
+        <source>unexpected failure (%1); nothing was changed</source>
+        <translation>échec inattendu (%1) ; rien n'a été modifié</translation>
     </message>
 </context>
 <context>

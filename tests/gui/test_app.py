@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from fieldlog.errors import InvalidInputError
 from fieldlog.fsutil import atomic_replace
 from fieldlog.gui.app import Session
 from fieldlog.gui.history_view import HistoryView, local_time
@@ -18,7 +19,7 @@ from fieldlog.gui.incident_editor import three_way
 from fieldlog.gui.main_window import MainWindow
 from fieldlog.gui.summaries_view import SummariesView
 from fieldlog.gui.tasks import TaskRunner, safe_message
-from fieldlog.gui.unlock import CreateVaultDialog
+from fieldlog.gui.unlock import CreateVaultDialog, UnlockDialog
 from fieldlog.services.audit import audit_vault
 from fieldlog.services.drafts import list_drafts
 from fieldlog.services.history import incident_history
@@ -44,6 +45,15 @@ def window_of(session: Session) -> MainWindow:
 
 def wait_idle(qtbot: QtBot, session: Session) -> None:
     qtbot.waitUntil(lambda: session.reads.idle and session.writes.idle, timeout=WAIT)
+
+
+def try_to_unlock(qtbot: QtBot, session: Session, passphrase: str) -> UnlockDialog:
+    unlock = session.unlock_dialog
+    assert unlock is not None
+    qtbot.addWidget(unlock)
+    unlock.passphrase.setText(passphrase)
+    unlock.unlock_button.click()
+    return unlock
 
 
 def test_create_a_vault_with_its_recovery_code(qtbot: QtBot, tmp_path: Path) -> None:
@@ -128,14 +138,9 @@ def test_record_lock_unlock_and_search(qtbot: QtBot, session: Session) -> None:
     assert window.model.rowCount() == 0
     assert window.editor.title.text() == ""
     assert QApplication.clipboard().text() == ""
-    unlock = session.unlock_dialog
-    assert unlock is not None
-    qtbot.addWidget(unlock)
-    unlock.passphrase.setText("not the passphrase")
-    unlock.unlock_button.click()
+    unlock = try_to_unlock(qtbot, session, "not the passphrase")
     qtbot.waitUntil(lambda: unlock.message.text() == "Wrong passphrase.", timeout=WAIT)
-    unlock.passphrase.setText(PASSPHRASE)
-    unlock.unlock_button.click()
+    try_to_unlock(qtbot, session, PASSPHRASE)
     qtbot.waitUntil(lambda: session.vault is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
 
@@ -195,7 +200,9 @@ def test_drafts_are_saved_encrypted_as_you_type(qtbot: QtBot, session: Session) 
     assert draft.incident["title"] == "Half-typed title ZQXV"
     assert b"ZQXV" not in all_bytes(vault.path)
     window.editor.save()  # no category yet: refused with a message, the draft stays
-    qtbot.waitUntil(lambda: "categories" in window.editor.message.text(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.editor.message.text() == "Categories needs at least 1.", timeout=WAIT
+    )
     assert list_drafts(vault)
     window.editor.categories["eviction"].setChecked(True)
     window.editor.place.setText("Calais")
@@ -362,6 +369,22 @@ def test_a_file_error_names_the_path_and_nothing_else(tmp_path: Path) -> None:
     assert safe_message(caught.value) == f"No such folder: {missing.parent}"
     assert safe_message(ValueError("a testimony's text")) == (
         "unexpected failure (ValueError); nothing was changed"
+    )
+
+
+def test_errors_are_shown_in_the_interface_language(
+    qtbot: QtBot, qapp: QApplication, session: Session
+) -> None:
+    install_translators(qapp, "fr")
+    wait_idle(qtbot, session)
+    window_of(session).lock_action.trigger()
+    unlock = try_to_unlock(qtbot, session, "not the passphrase")
+    qtbot.waitUntil(lambda: unlock.message.text() == "Phrase de passe incorrecte.", timeout=WAIT)
+    # A message about a field keeps the field's name as it is written in the JSON.
+    error = InvalidInputError("{field} is out of range", field="location.lat")
+    assert safe_message(error) == "location.lat est hors des limites."
+    assert safe_message(ValueError("a testimony's text")) == (
+        "échec inattendu (ValueError) ; rien n'a été modifié"
     )
 
 
