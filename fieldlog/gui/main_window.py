@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.gui import vocabulary
 from fieldlog.gui.bundle_dialogs import ExportDialog, ImportDialog  # summaries and bundles
+from fieldlog.gui.identifiers_view import IdentifiersView
 from fieldlog.gui.incident_editor import IncidentEditor
 from fieldlog.gui.incident_table import ID_ROLE, IncidentTableModel
 from fieldlog.gui.summaries_view import SummariesView  # summaries and bundles
@@ -213,6 +214,12 @@ class MainWindow(QMainWindow):
             self.tr("Check a bundle, then merge it into this vault"),
         )
         # -- summaries and bundles: end
+        self.identifiers_action = action(
+            self.tr("I&dentifiers…"),
+            "Ctrl+Shift+O",
+            self.open_identifiers,
+            self.tr("Every officer number, plate and unit, and the incidents it appears in"),
+        )
         self.quit_action = action(
             self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, self.tr("Quit FieldLog")
         )
@@ -228,6 +235,7 @@ class MainWindow(QMainWindow):
             self.summaries_action,  # summaries and bundles
             self.export_action,  # summaries and bundles
             self.import_action,  # summaries and bundles
+            self.identifiers_action,
             self.quit_action,
         ):
             menu.addAction(act)
@@ -306,19 +314,25 @@ class MainWindow(QMainWindow):
             dialog.imported.connect(lambda _report: self.model.reload())
             self._show_dialog(dialog)
 
-    def _close_summaries_and_bundles(self) -> None:
-        for kind in (SummariesView, ExportDialog, ImportDialog):
+    def _close_record_dialogs(self) -> None:
+        for kind in (SummariesView, ExportDialog, ImportDialog, IdentifiersView):
             for dialog in self.findChildren(kind):
                 dialog.close()  # they hold the vault: gone with the keys
 
     # -- summaries and bundles: end -----------------------------------------------------
+
+    def open_identifiers(self) -> None:
+        if self.vault is not None:
+            view = IdentifiersView(self.vault, self.reads, self)
+            view.show_incidents.connect(self._show_only)
+            self._show_dialog(view)
 
     # -- locking ------------------------------------------------------------------------
 
     def clear_for_lock(self) -> None:
         """Drop every view of the records (the keys are dropped by the caller)."""
         self.editor.flush_draft()
-        self._close_summaries_and_bundles()  # summaries and bundles
+        self._close_record_dialogs()  # summaries, bundles, identifiers
         self.model.clear()
         self.editor.set_vault(None)
         self.editor.clear()

@@ -609,6 +609,109 @@
         <source>Check a bundle, then merge it into this vault</source>
         <translation>Vérifier un paquet, puis le fusionner dans ce coffre</translation>
     </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="218" />
+        <source>I&amp;dentifiers…</source>
+        <translation>I&amp;dentifiants…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/main_window.py" line="221" />
+        <source>Every officer number, plate and unit, and the incidents it appears in</source>
+        <translation>Chaque numéro d'agent, plaque et unité, et les incidents où il apparaît</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifiersView</name>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="41" />
+        <source>Identifiers</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="44" />
+        <source>Kind of identifier</source>
+        <translation>Type d'identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="45" />
+        <source>Officer numbers</source>
+        <translation>Numéros des agents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="45" />
+        <source>Vehicle plates</source>
+        <translation>Plaques des véhicules</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="45" />
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="49" />
+        <source>Filter: part of a number, a plate or a unit</source>
+        <translation>Filtrer : une partie d'un numéro, d'une plaque ou d'une unité</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="50" />
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="67" />
+        <source>&amp;Show incidents</source>
+        <translation>&amp;Afficher les incidents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="68" />
+        <source>List the incidents of this entry in the main window</source>
+        <translation>Lister les incidents de cette entrée dans la fenêtre principale</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="87" />
+        <source>Reading the index…</source>
+        <translation>Lecture de l'index…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="104" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="104" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="104" />
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="106" />
+        <source>Plate</source>
+        <translation>Plaque</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="106" />
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="108" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="110" />
+        <source>Observations</source>
+        <translation>Observations</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/identifiers_view.py" line="111" />
+        <source>Hidden or not worn</source>
+        <translation>Cachés ou non portés</translation>
+    </message>
 </context>
 <context>
     <name>MediaPanel</name>
