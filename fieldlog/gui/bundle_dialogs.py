@@ -37,6 +37,7 @@ from fieldlog.services.queries import IncidentFilter, get_incident, list_inciden
 from fieldlog.vault import Vault
 
 PROGRESS_STEPS = 1000
+BUNDLE_SUFFIX = ".fieldlog"
 
 
 class _Progress(QObject):
@@ -73,6 +74,12 @@ def _progress_callback(progress: _Progress) -> BundleProgress:
     return report
 
 
+def bundle_name(name: str) -> str:
+    """The file name chosen for a bundle, with ``.fieldlog`` when it was typed without one:
+    the import window lists ``*.fieldlog`` files first."""
+    return name if Path(name).suffix else name + BUNDLE_SUFFIX
+
+
 class ExportDialog(TaskDialog):
     exported = Signal(object)  # ExportReport
 
@@ -95,6 +102,9 @@ class ExportDialog(TaskDialog):
         self.until = date_edit(last, self.tr("Until date"))
         self.consent = QLabel()
         self.consent.setWordWrap(True)
+        # Room for the count as it wraps (two lines in French): a dialog laid out around
+        # "Counting…" does not grow when the longer text arrives, and cut its first line.
+        self.consent.setMinimumHeight(3 * self.consent.fontMetrics().lineSpacing())
         self.shareable = QCheckBox(self.tr("&Shareable copies of photos instead of originals"))
         self.output = QLineEdit()
         self.output.setAccessibleName(self.tr("Bundle file"))
@@ -137,6 +147,7 @@ class ExportDialog(TaskDialog):
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self._cancel.set)
         self._progress.advanced.connect(self.progress.setValue)
+        self.setMinimumWidth(560)
         self.track(self._reads.run(lambda: list_contacts(vault), self._fill_contacts, self._failed))
         self.count()
 
@@ -181,7 +192,7 @@ class ExportDialog(TaskDialog):
             self, self.tr("Save the bundle"), "", self.tr("Bundles (*.fieldlog)")
         )
         if name:
-            self.output.setText(name)
+            self.output.setText(bundle_name(name))
 
     def export(self) -> None:
         recipient = self.pasted.text().strip() or str(self.recipient.currentData() or "")
@@ -277,11 +288,18 @@ class ImportDialog(TaskDialog):
         layout.addWidget(self.accept_unknown)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # the report reads from the top, under the file
         layout.addLayout(buttons)
 
         self.browse_button.clicked.connect(self._choose)
         self.accept_unknown.toggled.connect(self._update_merge)
         self.merge_button.clicked.connect(self.merge)
+        self.report.setText(
+            self.tr(
+                "Choose a bundle received from a volunteer or a colleague. FieldLog checks its "
+                "signature and every file first; nothing is added to this vault until you merge."
+            )
+        )
         self.resize(640, 320)
 
     def _choose(self) -> None:

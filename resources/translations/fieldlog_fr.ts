@@ -1662,6 +1662,11 @@
         <source>The bundle was refused.</source>
         <translation>Le paquet a été refusé.</translation>
     </message>
+    <message>
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="298" />
+        <source>Choose a bundle received from a volunteer or a colleague. FieldLog checks its signature and every file first; nothing is added to this vault until you merge.</source>
+        <translation>Choisissez un paquet reçu d'un bénévole ou d'un collègue. FieldLog vérifie d'abord sa signature et chacun de ses fichiers ; rien n'est ajouté à ce coffre avant que vous ne fusionniez.</translation>
+    </message>
 </context>
 <context>
     <name>SummariesView</name>

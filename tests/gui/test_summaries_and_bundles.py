@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from fieldlog.gui.app import Session
-from fieldlog.gui.bundle_dialogs import ExportDialog, ImportDialog
+from fieldlog.gui.bundle_dialogs import ExportDialog, ImportDialog, bundle_name
 from fieldlog.gui.summaries_view import SummariesView
 from fieldlog.gui.tasks import TaskRunner
 from fieldlog.interchange.document import parse_document
@@ -79,6 +79,7 @@ def test_export_then_verify_and_merge(
     add_contact(vault, "Legal team", recipient=vault_keys(legal).recipient)
     export = ExportDialog(vault, session.reads, session.writes)
     qtbot.addWidget(export)
+    export.show()  # before the count arrives, as the app opens it
     qtbot.waitUntil(lambda: export.recipient.currentData() == "Legal team", timeout=WAIT)
     export.since.setDate(QDate(2017, 1, 1))
     export.until.setDate(QDate(2017, 12, 31))
@@ -86,6 +87,13 @@ def test_export_then_verify_and_merge(
     assert (
         "with their pseudonym: 2; without it: 1; staying in this vault: 1." in export.consent.text()
     )
+    # The count is read whole: the dialog is laid out around "Counting…", and once cut it.
+    qtbot.waitUntil(
+        lambda: export.consent.height() >= export.consent.heightForWidth(export.consent.width()),
+        timeout=WAIT,
+    )
+    assert bundle_name("reports/for-legal") == "reports/for-legal.fieldlog"
+    assert bundle_name("reports/july.bundle") == "reports/july.bundle"
     bundle = tmp_path / "for-legal.fieldlog"
     export.output.setText(str(bundle))
     with qtbot.waitSignal(export.exported, timeout=WAIT) as exported:
