@@ -7,13 +7,14 @@ import ast
 import csv
 import io
 import re
+import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fpdf import FPDF
-from PIL import Image
+from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from fieldlog.cli import main
@@ -171,6 +172,60 @@ def test_a_line_in_one_script_is_set_in_its_font() -> None:
         assert typesetter._script_family("رشوا ፖሊስ") is None  # two scripts: fpdf2 splits it
         assert typesetter._script_family("Calais, 15 July") is None
         pdf.output()  # closes the font files
+
+
+SHAPED = [
+    (
+        Style(8.6, colour=(40, 40, 40)),
+        "“أخذوا هاتفي ولم يعيدوه أبدا. رشوا الغاز علينا وعلى الطعام.”",
+        12.0,
+    ),
+    (Style(9.4, bold=True), "رشوا الغاز علينا (وعلى الطعام)", 0.0),
+    (Style(9), "“پولیسو زموږ خیمې ړنګې کړې، او ماشومان یې وډارول.”", 0.0),
+    (Style(7.6, colour=(95, 95, 95)), "“ፖሊስ ኣብ ስድሰተ ሰዓት መጺኡ ድንኳናትና ኣፍሪሱ።”", 12.0),
+    (Style(9), "“መግቢ ክንበልዕ ከለና ጋዝ ነፍሲ።” — “الشرطة”", 0.0),  # two scripts: fpdf2's path
+    (Style(9), "الشرطة 2017", 0.0),  # digits in Arabic text: fpdf2's bidi
+]
+
+
+def _page_pixels(data: bytes, tmp_path: Path, name: str) -> Image.Image:
+    (tmp_path / f"{name}.pdf").write_bytes(data)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile", f"{name}.pdf", name],
+        cwd=tmp_path,
+        check=True,
+    )
+    return Image.open(tmp_path / f"{name}.png")
+
+
+def test_a_shaped_line_is_drawn_where_and_as_fpdf2_draws_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Arabic, Pashto and Tigrinya lines written from HarfBuzz's glyphs directly look exactly
+    as when fpdf2 lays them out (its bidi, fallback fonts and cell()), pixel for pixel."""
+    pages, direct = [], []
+    with font_files() as fonts:
+        for own_writer in (False, True):
+            pdf = FPDF(unit="pt", format="A4")
+            pdf.set_creation_date(NOW)
+            typesetter = Typesetter(pdf, fonts)
+            write = typesetter._shaped_text
+
+            def shaped(*args: Any, own: bool = own_writer, write: Any = write) -> bool:
+                done = own and write(*args)
+                direct.append(done)
+                return bool(done)
+
+            monkeypatch.setattr(typesetter, "_shaped_text", shaped)
+            typesetter.new_page()
+            for style, text, indent in SHAPED:
+                typesetter.paragraph(Para(text, style, indent=indent), 300)
+                typesetter.paragraph(Para("Plain line after it, in Noto Sans", Style(9)))
+            pages.append(_page_pixels(bytes(pdf.output()), tmp_path, f"own-{own_writer}"))
+    # The direct writer took the four lines in one script and one direction, not the others.
+    assert direct[len(SHAPED) :] == [True, True, True, True, False, False]
+    assert pages[0].size == pages[1].size
+    assert ImageChops.difference(pages[0], pages[1]).getbbox() is None
 
 
 def test_a_line_after_a_two_script_line_keeps_its_font() -> None:

@@ -6,17 +6,21 @@ costs a few hundred microseconds a line, and its ``multi_cell`` line breaking gr
 square of the paragraph; a year of incidents is a hundred thousand lines. So text that Noto
 Sans covers and that needs no shaping (no right-to-left letters, no combining marks) takes a
 fast path: words are measured once from the font's advance widths, lines are broken here,
-and each line is written with ``FPDF.text``. Everything else goes through fpdf2's shaping,
-line by line, so both kinds of paragraph break across pages the same way.
+and each line is written with ``FPDF.text``. Everything else is shaped by HarfBuzz line by
+line, so both kinds of paragraph break across pages the same way: a line in one script and
+one direction (an Arabic, Pashto or Tigrinya testimony) is written here from fpdf2's shaped
+glyphs, and a line that mixes directions (digits or Latin words in Arabic) goes through
+fpdf2's own bidi algorithm and ``cell()``.
 """
 
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.drawing_primitives import DeviceCMYK, DeviceGray, DeviceRGB
-from fpdf.enums import Align, XPos, YPos
+from fpdf.enums import Align, PDFResourceType, TextDirection, XPos, YPos
 from fpdf.fonts import CoreFont, TTFFont
 from fpdf.util import escape_parens
 
@@ -28,6 +32,16 @@ _COMPLEX_BIDI = frozenset(
     {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI", "NSM"}
 )
 _RTL = frozenset({"R", "AL"})
+# Classes that make a line more than one run of one direction (numbers and Latin words in
+# Arabic text, explicit embeddings): such a line needs the whole bidi algorithm (fpdf2's).
+_NOT_PURE = {
+    True: frozenset(
+        {"L", "EN", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+    ),
+    False: frozenset(
+        {"R", "AL", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,16 @@ class Row:
     height: float = 0.0
 
 
+@dataclass(frozen=True)
+class _Run:
+    """Text in one font, shaped: glyphs as ``TTFFont.shape_text`` gives them."""
+
+    font: TTFFont
+    glyphs: Sequence[dict[str, Any]]
+    scale: float  # font units to page units
+    width: float  # as fpdf2 measures it, in page units
+
+
 def _stream_code(font: TTFFont | CoreFont, character: str) -> str:
     """A character as ``TTFFont.encode_text`` writes it: its code in the subset, escaped."""
     if not isinstance(font, TTFFont):
@@ -129,6 +153,7 @@ class Typesetter:
         self._script_fonts = [
             (family, frozenset(advance_widths(path))) for family, path in fonts.fallbacks
         ]
+        self._script_cover = dict(self._script_fonts)
         pdf.set_text_shaping(True)
         pdf.c_margin = 0  # text starts exactly at x on both paths
         # Breaks are decided here, line by line (the bottom margin still marks the limit).
@@ -144,6 +169,7 @@ class Typesetter:
         # out once per character instead of for every character of every line.
         self._stream_codes: dict[int, dict[str, str]] = {}
         self._shaped_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
+        self._shaped_runs: dict[tuple[str, float, bool, str], _Run] = {}
         self._style: Style | None = None
         # Per style, the font and colour objects fpdf2 made for it the first time.
         self._selections: dict[Style, tuple[TTFFont | CoreFont | None, DeviceColour | None]] = {}
@@ -258,6 +284,108 @@ class Typesetter:
                 return family
         return None
 
+    def _font_runs(self, line: str, family: str, rtl: bool) -> list[tuple[str, str]] | None:
+        """A line in one script and one direction as runs of one font each (its script's
+        font first, the main font for what it lacks), in logical order; None for any other
+        line, which fpdf2 lays out whole."""
+        not_pure, covered, main = _NOT_PURE[rtl], self._script_cover[family], self._widths[False]
+        script_key, main_key = family.lower(), FAMILY.lower()
+        runs: list[tuple[str, str]] = []
+        key, start = "", 0
+        for index, character in enumerate(line):
+            if unicodedata.bidirectional(character) in not_pure:
+                return None
+            if character in covered:
+                font = script_key
+            elif character in main:
+                font = main_key  # fpdf2's fallback: the regular weight, as for the script
+            else:
+                return None
+            if font != key:
+                if key:
+                    runs.append((key, line[start:index]))
+                key, start = font, index
+        if key:
+            runs.append((key, line[start:]))
+        return runs
+
+    def _shaped_text(self, laid: Laid, line: str, x: float, y: float) -> bool:
+        """Write a line of Arabic or Ethiopic script shaped by HarfBuzz, where fpdf2's
+        ``cell()`` puts it (right-to-left lines against the right edge); False, writing
+        nothing, for a line that needs fpdf2's bidi algorithm (digits or Latin words in
+        Arabic text). The glyphs and their placing are ``render_with_text_shaping``'s
+        (``test_a_shaped_line_is_drawn_where_and_as_fpdf2_draws_it``); what is skipped is
+        the splitting and measuring that cell() does again for every line."""
+        family = self._script_family(line)
+        texts = None if family is None else self._font_runs(line, family, laid.rtl)
+        if not texts:
+            return False
+        pdf, style = self.pdf, laid.para.style
+        runs = [self._shape(key, text, style.size, laid.rtl) for key, text in texts]
+        width = sum(run.width for run in runs)
+        if laid.rtl:
+            runs.reverse()  # runs right to left; HarfBuzz gives each run's glyphs in order
+        start = x + laid.width - width if laid.rtl else x
+        baseline = y + style.line_height / 2 + 0.3 * style.size
+        colour = pdf.text_color
+        assert colour is not None  # noqa: S101 - use() set it
+        operator = self._colour_operators.get(colour)
+        if operator is None:
+            operator = self._colour_operators[colour] = colour.serialize().lower()
+        # q ... Q: the fonts chosen here must not stay selected for the next plain line.
+        parts = [f"q {operator} BT {start * pdf.k:.2f} {(pdf.h - baseline) * pdf.k:.2f} Td"]
+        for run in runs:
+            parts.append(f"/F{run.font.i} {style.size:.2f} Tf")
+            pdf._resource_catalog.add(PDFResourceType.FONT, run.font.i, pdf.page)
+            self._glyph_operators(run, start, baseline, parts)
+            start += run.width  # the next run goes on from here, as in fpdf2's line
+        parts.append("ET Q")
+        pdf._out(" ".join(parts))
+        return True
+
+    def _shape(self, key: str, text: str, size: float, rtl: bool) -> _Run:
+        """A run shaped once per document: quotation marks, names and repeated sentences
+        come back on many lines, and shaping is most of a shaped line's time."""
+        found = self._shaped_runs.get((key, size, rtl, text))
+        if found is not None:
+            return found
+        font = self.pdf.fonts[key]
+        if not isinstance(font, TTFFont):
+            raise TypeError("shaped lines are set in embedded TrueType fonts only")
+        direction = TextDirection.RTL if rtl else TextDirection.LTR
+        glyphs = font.shape_text(text, size, {"features": {}, "fragment_direction": direction})
+        # fpdf2 measures each glyph rounded to a thousandth of an em, and places by that.
+        units = sum(round(font.scale * glyph["x_advance"] + 0.001) for glyph in glyphs)
+        run = _Run(font, glyphs, font.scale * size / 1000 / self.pdf.k, units * size / 1000)
+        self._shaped_runs[(key, size, rtl, text)] = run
+        return run
+
+    def _glyph_operators(self, run: _Run, x: float, y: float, parts: list[str]) -> None:
+        """A run's glyphs from (x, y), as fpdf2's ``render_with_text_shaping`` writes them:
+        in one string while each advance is the glyph's own width, placed (Tm) otherwise."""
+        height, k, scale = self.pdf.h, self.pdf.k, run.scale
+        text = ""
+        for glyph in run.glyphs:
+            if glyph["mapped_char"] is None:  # no glyph: fpdf2 leaves it out
+                continue
+            if glyph["x_offset"] or glyph["y_offset"]:
+                if text:
+                    parts.append(f"({text}) Tj")
+                    text = ""
+                at_x = (x + glyph["x_offset"] * scale) * k
+                at_y = (height - y + glyph["y_offset"] * scale) * k
+                parts.append(f"1 0 0 1 {at_x:.2f} {at_y:.2f} Tm")
+            text += run.font.escape_text(chr(glyph["mapped_char"]))
+            x += glyph["x_advance"] * scale
+            y += glyph["y_advance"] * scale
+            if glyph["force_positioning"]:
+                if text:
+                    parts.append(f"({text}) Tj")
+                    text = ""
+                parts.append(f"1 0 0 1 {x * k:.2f} {(height - y) * k:.2f} Tm")
+        if text:
+            parts.append(f"({text}) Tj")
+
     def _shaped_width(self, word: str, bold: bool) -> float:
         """A word's width as shaped (joined Arabic letters are not the sum of the letters)."""
         cache = self._shaped_widths[bold]
@@ -313,7 +441,7 @@ class Typesetter:
         if laid.simple:
             # The baseline where fpdf2's cell() puts it, so both paths line up.
             self._simple_text(x, y + style.line_height / 2 + 0.3 * style.size, line)
-        else:
+        elif not self._shaped_text(laid, line, x, y):
             family = self._script_family(line)
             if family is not None:
                 self.pdf.set_font(family, "", style.size)
