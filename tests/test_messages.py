@@ -86,3 +86,12 @@ def test_a_sentence_without_a_translation_is_shown_in_english() -> None:
         translate_text("metadata could not be read: the file is damaged", "fr")
         == FRENCH["metadata could not be read: the file is damaged"]
     )
+
+
+def test_what_the_json_parser_says_is_translated_too() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        parse_document(b'{"title": "Gas", "categories": ["tear_gas"')
+    assert str(caught.value) == "malformed JSON: ',' was expected at line 1, column 43"
+    assert error_text(caught.value, "fr") == (
+        "JSON mal formé : ',' était attendu à la ligne 1, colonne 43"
+    )

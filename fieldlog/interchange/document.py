@@ -173,6 +173,22 @@ def _wrong_type(field: str, types: list[str]) -> Message:
     return Message("{field} must be {type} or {other}", field=field, type=names[0], other=names[1])
 
 
+# What Python's JSON parser says is wrong (in English), as phrases that translate.
+_JSON_PROBLEMS = {
+    "Expecting value": Message("a value was expected"),
+    "Expecting property name enclosed in double quotes": Message(
+        "a field name in double quotes was expected"
+    ),
+    "Expecting ':' delimiter": Message("':' was expected"),
+    "Expecting ',' delimiter": Message("',' was expected"),
+    "Extra data": Message("there is more after the end of the document"),
+    "Unterminated string starting at": Message("an unclosed string starts"),
+    "Invalid control character at": Message("a control character in a string"),
+    "Invalid \\escape": Message("an invalid \\ escape in a string"),
+    "Invalid \\uXXXX escape": Message("an invalid \\u escape in a string"),
+}
+
+
 def _refuse_constant(name: str) -> None:
     raise InvalidInputError("malformed JSON: {name} is not a number JSON allows", name=name)
 
@@ -188,7 +204,7 @@ def parse_document(raw: bytes) -> list[Record]:
     except json.JSONDecodeError as exc:
         raise InvalidInputError(
             "malformed JSON: {problem} at line {line}, column {column}",
-            problem=exc.msg,
+            problem=_JSON_PROBLEMS.get(exc.msg, exc.msg),
             line=exc.lineno,
             column=exc.colno,
         ) from None
