@@ -6,6 +6,7 @@ a plain function of the services; its result or its error comes back on the
 GUI thread. Errors are shown by their safe one-line message only.
 """
 
+import errno
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,13 +34,41 @@ def as_sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
+def _file_reasons() -> dict[int, str]:
+    """What went wrong with a file, by error number, in the interface's language."""
+    translate = QCoreApplication.translate  # each call below is a literal, for lupdate
+    return {
+        errno.ENOENT: translate("TaskRunner", "No such file or folder"),
+        errno.EACCES: translate("TaskRunner", "Permission denied"),
+        errno.EPERM: translate("TaskRunner", "Not permitted"),
+        errno.ENOSPC: translate("TaskRunner", "The disk is full"),
+        errno.EDQUOT: translate("TaskRunner", "The disk quota is used up"),
+        errno.EROFS: translate("TaskRunner", "The disk is read-only"),
+        errno.EISDIR: translate("TaskRunner", "Is a folder, not a file"),
+        errno.ENOTDIR: translate("TaskRunner", "A part of the path is not a folder"),
+        errno.ENAMETOOLONG: translate("TaskRunner", "The name is too long"),
+        errno.EIO: translate(
+            "TaskRunner", "Input/output error (a damaged disk, or a drive taken out)"
+        ),
+    }
+
+
 def safe_message(error: BaseException) -> str:
     """One line for the person, in the interface's language."""
     if isinstance(error, FieldLogError):
         return as_sentence(error_text(error, interface_language()))
     if isinstance(error, OSError) and error.strerror:
         # A file the person chose (a missing folder, a full disk): its path, not content.
-        return error.strerror + (f": {error.filename}" if error.filename else "")
+        reason = error.strerror
+        if interface_language() != "en":  # the system words it in English
+            reason = _file_reasons().get(error.errno or 0, reason)
+        if not error.filename:
+            return reason
+        return (
+            QCoreApplication.translate("TaskRunner", "%1: %2")
+            .replace("%2", str(error.filename))
+            .replace("%1", reason)
+        )
     # Other exceptions may carry content in their text: show only their kind.
     return QCoreApplication.translate(
         "TaskRunner", "unexpected failure (%1); nothing was changed"

@@ -1081,7 +1081,62 @@
 <context>
     <name>TaskRunner</name>
     <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="41" />
+        <source>No such file or folder</source>
+        <translation>Fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="42" />
+        <source>Permission denied</source>
+        <translation>Permission refusée</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="43" />
+        <source>Not permitted</source>
+        <translation>Opération non permise</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="44" />
+        <source>The disk is full</source>
+        <translation>Le disque est plein</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/tasks.py" line="45" />
+        <source>The disk quota is used up</source>
+        <translation>Le quota du disque est épuisé</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="46" />
+        <source>The disk is read-only</source>
+        <translation>Le disque est en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="47" />
+        <source>Is a folder, not a file</source>
+        <translation>C'est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="48" />
+        <source>A part of the path is not a folder</source>
+        <translation>Une partie du chemin n'est pas un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="49" />
+        <source>The name is too long</source>
+        <translation>Le nom est trop long</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="50" />
+        <source>Input/output error (a damaged disk, or a drive taken out)</source>
+        <translation>Erreur d'entrée-sortie (un disque endommagé, ou un support retiré)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="68" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="73" />
         <source>unexpected failure (%1); nothing was changed</source>
         <translation>échec inattendu (%1) ; rien n'a été modifié</translation>
     </message>

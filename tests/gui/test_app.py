@@ -1,5 +1,6 @@
 """The desktop app driven through its real widgets (pytest-qt, offscreen)."""
 
+import errno
 import json
 import re
 import time
@@ -386,6 +387,11 @@ def test_errors_are_shown_in_the_interface_language(
     assert safe_message(ValueError("a testimony's text")) == (
         "échec inattendu (ValueError) ; rien n'a été modifié"
     )
+    # The system words file errors in English; the common ones are given in French.
+    full = OSError(errno.ENOSPC, "No space left on device", "/media/usb/july.pdf")
+    assert safe_message(full) == "Le disque est plein : /media/usb/july.pdf"
+    odd = OSError(errno.EXDEV, "Invalid cross-device link", "/media/usb/july.pdf")
+    assert safe_message(odd) == "Invalid cross-device link : /media/usb/july.pdf"
 
 
 def test_idle_time_locks(qtbot: QtBot, session: Session) -> None:
