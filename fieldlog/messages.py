@@ -21,7 +21,10 @@ def translate(message: Message, lang: str) -> str:
         name: translate(value, lang) if isinstance(value, Message) else value
         for name, value in message.fields.items()
     }
-    return template.format_map(values)
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field: English
+        return str(message)
 
 
 def translate_text(text: str, lang: str) -> str:

@@ -129,7 +129,7 @@ FRENCH: dict[str, str] = {
     "null": "null",
     "{field} must be {type} or {other}": "{field} doit être {type} ou {other}",
     "malformed JSON: {name} is not a number JSON allows": "JSON mal formé : {name} n'est pas un nombre autorisé en JSON",
-    "{field} lacks {fields}": "{field} ne contient pas {fields}",
+    "{field} lacks {fields}": "il manque {fields} dans {field}",
     "{field} has an unknown field {fields}": "{field} contient un champ inconnu : {fields}",
     "not an incident FieldLog reads (it must be a JSON object)": "ce n'est pas un incident que FieldLog sait lire (il doit s'agir d'un objet JSON)",
     "{field} must be one of {values}": "{field} doit être l'une des valeurs suivantes : {values}",
@@ -220,10 +220,10 @@ FRENCH: dict[str, str] = {
     # fieldlog/services/ids.py
     "no incident with that id in this vault": "aucun incident avec cet identifiant dans ce coffre",
     "not an incident id: give at least {minimum} of its characters": "ce n'est pas un identifiant d'incident : indiquez au moins {minimum} de ses caractères",
-    "more than one incident starts with that id; give more of it": "plusieurs incidents commencent par cet identifiant ; indiquez-en davantage de caractères",
+    "more than one incident starts with that id; give more of it": "plusieurs incidents commencent par cet identifiant ; indiquez davantage de caractères",
     "no media with that id in this vault": "aucun média avec cet identifiant dans ce coffre",
     "not a media id: give at least {minimum} of its characters": "ce n'est pas un identifiant de média : indiquez au moins {minimum} de ses caractères",
-    "more than one media starts with that id; give more of it": "plusieurs médias commencent par cet identifiant ; indiquez-en davantage de caractères",
+    "more than one media starts with that id; give more of it": "plusieurs médias commencent par cet identifiant ; indiquez davantage de caractères",
     # fieldlog/services/incidents.py
     "two incidents in the input have the same id": "deux incidents des données fournies ont le même identifiant",
     "incident {id} is already in this vault; change it with 'fieldlog edit'": "l'incident {id} est déjà dans ce coffre ; modifiez-le avec 'fieldlog edit'",

@@ -22,6 +22,8 @@ FIELD = re.compile(r"\{(\w*)\}")
 
 def test_every_message_of_the_core_is_a_template_with_its_fields_apart() -> None:
     assert FOUND.problems == []
+    # A template without fields is shown as written: a brace there would show doubled.
+    assert [t for t in FOUND.templates if not FIELD.search(t) and ("{" in t or "}" in t)] == []
     assert len(FOUND.templates) > 150  # the scan finds them (it once missed multi-line calls)
 
 
@@ -77,6 +79,14 @@ def test_a_phrase_given_as_a_field_is_translated_too() -> None:
         what=FRENCH["the tag manifest"]
     )
     assert "manifest" not in error_text(caught.value, "fr").replace("manifeste", "")
+
+
+def test_a_translation_that_lost_a_field_falls_back_to_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(FRENCH, "no such file: {path}", "fichier introuvable : {chemin}")
+    error = InvalidInputError("no such file: {path}", path="/media/usb/july.pdf")
+    assert error_text(error, "fr") == "no such file: /media/usb/july.pdf"
 
 
 def test_a_sentence_without_a_translation_is_shown_in_english() -> None:

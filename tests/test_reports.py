@@ -183,27 +183,26 @@ SHAPED = [
     (Style(9.4, bold=True), "رشوا الغاز علينا (وعلى الطعام)", 0.0),
     (Style(9), "“پولیسو زموږ خیمې ړنګې کړې، او ماشومان یې وډارول.”", 0.0),
     (Style(7.6, colour=(95, 95, 95)), "“ፖሊስ ኣብ ስድሰተ ሰዓት መጺኡ ድንኳናትና ኣፍሪሱ።”", 12.0),
+    (Style(9, colour=(164, 0, 0)), "ፖሊስ, ኣብ ስድሰተ ሰዓት. (መጺኡ)", 0.0),  # Latin punctuation
+    (Style(10, bold=True, colour=(27, 94, 32)), "“رشوا الغاز، علينا.”", 0.0),
     (Style(9), "“መግቢ ክንበልዕ ከለና ጋዝ ነፍሲ።” — “الشرطة”", 0.0),  # two scripts: fpdf2's path
     (Style(9), "الشرطة 2017", 0.0),  # digits in Arabic text: fpdf2's bidi
 ]
 
 
-def _page_pixels(data: bytes, tmp_path: Path, name: str) -> Image.Image:
+def _pages_pixels(data: bytes, tmp_path: Path, name: str) -> list[Image.Image]:
     (tmp_path / f"{name}.pdf").write_bytes(data)
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile", f"{name}.pdf", name],
-        cwd=tmp_path,
-        check=True,
-    )
-    return Image.open(tmp_path / f"{name}.png")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", f"{name}.pdf", name], cwd=tmp_path, check=True)
+    return [Image.open(page) for page in sorted(tmp_path.glob(f"{name}-*.png"))]
 
 
 def test_a_shaped_line_is_drawn_where_and_as_fpdf2_draws_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Arabic, Pashto and Tigrinya lines written from HarfBuzz's glyphs directly look exactly
-    as when fpdf2 lays them out (its bidi, fallback fonts and cell()), pixel for pixel."""
-    pages, direct = [], []
+    as when fpdf2 lays them out (its bidi, fallback fonts and cell()), pixel for pixel, in
+    colour, and again on a second page (shaped runs are kept for the whole document)."""
+    documents, direct = [], []
     with font_files() as fonts:
         for own_writer in (False, True):
             pdf = FPDF(unit="pt", format="A4")
@@ -217,15 +216,18 @@ def test_a_shaped_line_is_drawn_where_and_as_fpdf2_draws_it(
                 return bool(done)
 
             monkeypatch.setattr(typesetter, "_shaped_text", shaped)
-            typesetter.new_page()
-            for style, text, indent in SHAPED:
-                typesetter.paragraph(Para(text, style, indent=indent), 300)
-                typesetter.paragraph(Para("Plain line after it, in Noto Sans", Style(9)))
-            pages.append(_page_pixels(bytes(pdf.output()), tmp_path, f"own-{own_writer}"))
-    # The direct writer took the four lines in one script and one direction, not the others.
-    assert direct[len(SHAPED) :] == [True, True, True, True, False, False]
-    assert pages[0].size == pages[1].size
-    assert ImageChops.difference(pages[0], pages[1]).getbbox() is None
+            for _ in range(2):
+                typesetter.new_page()
+                for style, text, indent in SHAPED:
+                    typesetter.paragraph(Para(text, style, indent=indent), 300)
+                    typesetter.paragraph(Para("Plain line after it, in Noto Sans", Style(9)))
+            documents.append(_pages_pixels(bytes(pdf.output()), tmp_path, f"own-{own_writer}"))
+    # The direct writer took the lines in one script and one direction, not the others.
+    assert direct[2 * len(SHAPED) :] == 2 * [True, True, True, True, True, True, False, False]
+    fpdf2_pages, own_pages = documents
+    assert len(fpdf2_pages) == len(own_pages) == 2
+    for fpdf2_page, own_page in zip(fpdf2_pages, own_pages, strict=True):
+        assert ImageChops.difference(fpdf2_page, own_page).getbbox() is None
 
 
 def test_a_line_after_a_two_script_line_keeps_its_font() -> None:

@@ -204,6 +204,7 @@ class ExportDialog(TaskDialog):
         if not self.output.text().strip():
             show_message(self.message, self.tr("Choose where to save the bundle."), error=True)
             return
+        self.output.setText(bundle_name(self.output.text().strip()))
         since, until = self._period()
         options = ExportOptions(
             recipients=(recipient,),
@@ -335,8 +336,8 @@ class ImportDialog(TaskDialog):
         if report.signer_trusted:
             signer = (
                 self.tr("Signed by the trusted contact %1 (fingerprint %2).")
-                .replace("%1", report.signer_name or "")
                 .replace("%2", report.fingerprint)
+                .replace("%1", report.signer_name or "")  # last: a name may hold "%2"
             )
         else:
             signer = self.tr(

@@ -8,7 +8,7 @@ the main window, as "Show them" does from an incident.
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,21 @@ INCIDENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+class _TextColumns(QSortFilterProxyModel):
+    """Filters on the columns that hold text (a number, a plate, a unit, a country), not on
+    the counts: "2" should find RIO numbers with a 2 in them, not every pair of incidents."""
+
+    text_columns = 3
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        wanted = self.filterRegularExpression()
+        model = self.sourceModel()
+        return any(
+            wanted.match(str(model.index(row, column, parent).data() or "")).hasMatch()
+            for column in range(min(self.text_columns, model.columnCount(parent)))
+        )
+
+
 class IdentifiersView(TaskDialog):
     show_incidents = Signal(list)  # incident ids, oldest first
 
@@ -51,10 +66,9 @@ class IdentifiersView(TaskDialog):
         self.filter.setAccessibleName(self.tr("Filter"))
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(self)
-        self.rows = QSortFilterProxyModel(self)
+        self.rows = _TextColumns(self)
         self.rows.setSourceModel(self.model)
         self.rows.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.rows.setFilterKeyColumn(-1)  # every column: a number, its unit or its country
         self.filter.textChanged.connect(self.rows.setFilterFixedString)
         self.table = QTableView()
         self.table.setModel(self.rows)
@@ -112,11 +126,10 @@ class IdentifiersView(TaskDialog):
             self.tr("Hidden or not worn"),
         ]
 
-    def _cells(self, entry: dict[str, Any]) -> list[str | int]:
+    def _cells(self, entry: dict[str, Any], kinds: dict[str, str]) -> list[str | int]:
         units = ", ".join(entry.get("units", []))
         count = len(entry["incidents"])
         if self.kind == "officer":
-            kinds = vocabulary.identifier_kinds()
             kind = kinds.get(entry["identifier_kind"], entry["identifier_kind"])
             return [entry["identifier"], kind, units, count]
         if self.kind == "vehicle":
@@ -127,11 +140,13 @@ class IdentifiersView(TaskDialog):
         self.table.setSortingEnabled(False)  # rows go in as they come; sorted once, after
         self.model.clear()
         self.model.setHorizontalHeaderLabels(self._headings())
+        self.rows.text_columns = 1 if self.kind == "unit" else 3
+        kinds = vocabulary.identifier_kinds()
         for entry in self._entries:
             if entry["kind"] != self.kind:
                 continue
             items = []
-            for value in self._cells(entry):
+            for value in self._cells(entry, kinds):
                 item = QStandardItem()
                 item.setData(value, Qt.ItemDataRole.DisplayRole)  # numbers sort as numbers
                 if isinstance(value, int):
@@ -139,8 +154,9 @@ class IdentifiersView(TaskDialog):
                 items.append(item)
             items[0].setData(entry["incidents"], INCIDENTS_ROLE)
             self.model.appendRow(items)
+        # Measured once, not on every change: a large vault has thousands of entries.
+        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2 if self.kind != "unit" else 0, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         # Most incidents first: the numbers and plates that come back again and again.
@@ -159,3 +175,10 @@ class IdentifiersView(TaskDialog):
         incidents = self._selected_incidents()
         if incidents:
             self.show_incidents.emit(incidents)
+
+    def done(self, result: int) -> None:
+        # The index is records: gone from memory when the window closes (and on lock).
+        super().done(result)
+        self._entries = []
+        self.filter.clear()
+        self.model.clear()

@@ -322,10 +322,18 @@ class MainWindow(QMainWindow):
     # -- summaries and bundles: end -----------------------------------------------------
 
     def open_identifiers(self) -> None:
-        if self.vault is not None:
+        """Beside the main window, not in front of it: "Show incidents" lists them there,
+        and the person goes from one to the other. One such window at a time."""
+        if self.vault is None:
+            return
+        view = next(iter(self.findChildren(IdentifiersView)), None)
+        if view is None:
             view = IdentifiersView(self.vault, self.reads, self)
             view.show_incidents.connect(self._show_only)
-            self._show_dialog(view)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        view.raise_()
+        view.activateWindow()
 
     # -- locking ------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ class TaskDialog(QDialog):
         self.stopping.set()
         for task in self._tasks:
             task.cancel.set()
+        self._tasks = []  # their callbacks hold this window: no cycle to wait for
         super().done(result)
 
 

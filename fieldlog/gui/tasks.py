@@ -22,14 +22,14 @@ Done = Callable[[Any], None]
 Failed = Callable[[str], None]
 
 
-def as_sentence(text: str) -> str:
+def as_sentence(text: str, *, capital: bool = True) -> str:
     """A message as the window's other sentences are written: a capital and a full stop.
 
     The core writes its messages as the command line prints them ("error: wrong
-    passphrase"). A first word that is a field's name (``location.lat``) stays as it is.
+    passphrase"). ``capital=False`` for a message that starts with a value (a field's
+    name, a file's path), which stays as it is written.
     """
-    first = text.split(" ", 1)[0]
-    if first.isalpha() and first.islower():
+    if capital and text[:1].islower():
         text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
@@ -56,7 +56,8 @@ def _file_reasons() -> dict[int, str]:
 def safe_message(error: BaseException) -> str:
     """One line for the person, in the interface's language."""
     if isinstance(error, FieldLogError):
-        return as_sentence(error_text(error, interface_language()))
+        starts_with_a_value = error.message.template.startswith("{")
+        return as_sentence(error_text(error, interface_language()), capital=not starts_with_a_value)
     if isinstance(error, OSError) and error.strerror:
         # A file the person chose (a missing folder, a full disk): its path, not content.
         reason = error.strerror
@@ -64,10 +65,11 @@ def safe_message(error: BaseException) -> str:
             reason = _file_reasons().get(error.errno or 0, reason)
         if not error.filename:
             return reason
+        # The path goes in last: a "%1" in a file name must stay as it is.
         return (
             QCoreApplication.translate("TaskRunner", "%1: %2")
-            .replace("%2", str(error.filename))
             .replace("%1", reason)
+            .replace("%2", str(error.filename))
         )
     # Other exceptions may carry content in their text: show only their kind.
     return QCoreApplication.translate(

@@ -32,9 +32,10 @@ _COMPLEX_BIDI = frozenset(
     {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI", "NSM"}
 )
 _RTL = frozenset({"R", "AL"})
-# Classes that make a line more than one run of one direction (numbers and Latin words in
-# Arabic text, explicit embeddings): such a line needs the whole bidi algorithm (fpdf2's).
-_NOT_PURE = {
+# By a line's direction (True: right to left), the bidi classes that would put a run of the
+# other direction in it (numbers and Latin words in Arabic text, explicit embeddings): such
+# a line needs the whole bidi algorithm (fpdf2's).
+_OTHER_DIRECTION = {
     True: frozenset(
         {"L", "EN", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
     ),
@@ -159,6 +160,10 @@ class Typesetter:
         # Breaks are decided here, line by line (the bottom margin still marks the limit).
         pdf.set_auto_page_break(False, margin=pdf.b_margin)
         self._widths = {False: advance_widths(fonts.regular), True: advance_widths(fonts.bold)}
+        # fpdf2's fallback order, for what a line's own font lacks: the script fonts, then
+        # Noto Sans (regular: the line was set in a script's regular weight).
+        self._fallbacks = [(family.lower(), cover) for family, cover in self._script_fonts]
+        self._fallbacks.append((FAMILY.lower(), frozenset(self._widths[False])))
         self._simple = frozenset(
             c
             for c in self._widths[False].keys() & self._widths[True].keys()
@@ -247,13 +252,17 @@ class Typesetter:
             encoded = "".join([codes[c] for c in line])
         operation = f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({encoded}) Tj ET"
         if pdf.fill_color != pdf.text_color:
-            colour = pdf.text_color
-            assert colour is not None  # noqa: S101 - use() set it
-            operator = self._colour_operators.get(colour)
-            if operator is None:
-                operator = self._colour_operators[colour] = colour.serialize().lower()
-            operation = f"q {operator} {operation} Q"
+            operation = f"q {self._text_colour()} {operation} Q"
         pdf._out(operation)
+
+    def _text_colour(self) -> str:
+        """The operator that sets the current text colour (the fill colour, in PDF)."""
+        colour = self.pdf.text_color
+        assert colour is not None  # noqa: S101 - use() set it
+        operator = self._colour_operators.get(colour)
+        if operator is None:
+            operator = self._colour_operators[colour] = colour.serialize().lower()
+        return operator
 
     def is_simple(self, text: str) -> bool:
         return self._simple.issuperset(text)
@@ -286,21 +295,21 @@ class Typesetter:
 
     def _font_runs(self, line: str, family: str, rtl: bool) -> list[tuple[str, str]] | None:
         """A line in one script and one direction as runs of one font each (its script's
-        font first, the main font for what it lacks), in logical order; None for any other
-        line, which fpdf2 lays out whole."""
-        not_pure, covered, main = _NOT_PURE[rtl], self._script_cover[family], self._widths[False]
-        script_key, main_key = family.lower(), FAMILY.lower()
+        font, and for what it lacks the first fallback that has it, as fpdf2 chooses), in
+        logical order; None for any other line, which fpdf2 lays out whole."""
+        other_direction, covered = _OTHER_DIRECTION[rtl], self._script_cover[family]
+        script_key = family.lower()
         runs: list[tuple[str, str]] = []
         key, start = "", 0
         for index, character in enumerate(line):
-            if unicodedata.bidirectional(character) in not_pure:
+            if unicodedata.bidirectional(character) in other_direction:
                 return None
             if character in covered:
                 font = script_key
-            elif character in main:
-                font = main_key  # fpdf2's fallback: the regular weight, as for the script
             else:
-                return None
+                font = next((k for k, cover in self._fallbacks if character in cover), "")
+                if not font:
+                    return None
             if font != key:
                 if key:
                     runs.append((key, line[start:index]))
@@ -309,14 +318,13 @@ class Typesetter:
             runs.append((key, line[start:]))
         return runs
 
-    def _shaped_text(self, laid: Laid, line: str, x: float, y: float) -> bool:
+    def _shaped_text(self, laid: Laid, line: str, x: float, y: float, family: str | None) -> bool:
         """Write a line of Arabic or Ethiopic script shaped by HarfBuzz, where fpdf2's
         ``cell()`` puts it (right-to-left lines against the right edge); False, writing
         nothing, for a line that needs fpdf2's bidi algorithm (digits or Latin words in
         Arabic text). The glyphs and their placing are ``render_with_text_shaping``'s
         (``test_a_shaped_line_is_drawn_where_and_as_fpdf2_draws_it``); what is skipped is
         the splitting and measuring that cell() does again for every line."""
-        family = self._script_family(line)
         texts = None if family is None else self._font_runs(line, family, laid.rtl)
         if not texts:
             return False
@@ -327,13 +335,10 @@ class Typesetter:
             runs.reverse()  # runs right to left; HarfBuzz gives each run's glyphs in order
         start = x + laid.width - width if laid.rtl else x
         baseline = y + style.line_height / 2 + 0.3 * style.size
-        colour = pdf.text_color
-        assert colour is not None  # noqa: S101 - use() set it
-        operator = self._colour_operators.get(colour)
-        if operator is None:
-            operator = self._colour_operators[colour] = colour.serialize().lower()
         # q ... Q: the fonts chosen here must not stay selected for the next plain line.
-        parts = [f"q {operator} BT {start * pdf.k:.2f} {(pdf.h - baseline) * pdf.k:.2f} Td"]
+        parts = [
+            f"q {self._text_colour()} BT {start * pdf.k:.2f} {(pdf.h - baseline) * pdf.k:.2f} Td"
+        ]
         for run in runs:
             parts.append(f"/F{run.font.i} {style.size:.2f} Tf")
             pdf._resource_catalog.add(PDFResourceType.FONT, run.font.i, pdf.page)
@@ -353,7 +358,8 @@ class Typesetter:
         if not isinstance(font, TTFFont):
             raise TypeError("shaped lines are set in embedded TrueType fonts only")
         direction = TextDirection.RTL if rtl else TextDirection.LTR
-        glyphs = font.shape_text(text, size, {"features": {}, "fragment_direction": direction})
+        shaping = {**(self.pdf.text_shaping or {}), "fragment_direction": direction}
+        glyphs = font.shape_text(text, size, shaping)
         # fpdf2 measures each glyph rounded to a thousandth of an em, and places by that.
         units = sum(round(font.scale * glyph["x_advance"] + 0.001) for glyph in glyphs)
         run = _Run(font, glyphs, font.scale * size / 1000 / self.pdf.k, units * size / 1000)
@@ -441,8 +447,9 @@ class Typesetter:
         if laid.simple:
             # The baseline where fpdf2's cell() puts it, so both paths line up.
             self._simple_text(x, y + style.line_height / 2 + 0.3 * style.size, line)
-        elif not self._shaped_text(laid, line, x, y):
-            family = self._script_family(line)
+            return
+        family = self._script_family(line)
+        if not self._shaped_text(laid, line, x, y, family):
             if family is not None:
                 self.pdf.set_font(family, "", style.size)
             self.pdf.set_xy(x, y)

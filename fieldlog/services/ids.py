@@ -12,7 +12,7 @@ MIN_PREFIX = 6
 
 
 class _Refusals(NamedTuple):
-    none: Message
+    not_found: Message
     too_short: Message
     several: Message
 
@@ -46,7 +46,7 @@ def resolve_uuid(
     if wanted is not None:
         found = session.scalar(select(column).where(column == wanted))
         if found is None:
-            raise RecordNotFoundError(messages.none)
+            raise RecordNotFoundError(messages.not_found)
         return wanted
     prefix = cleaned.replace("-", "")
     if len(prefix) < MIN_PREFIX or any(c not in "0123456789abcdef" for c in prefix):
@@ -56,7 +56,7 @@ def resolve_uuid(
         select(column).where(cast(column, String).startswith(prefix)).limit(2)
     ).all()
     if not matches:
-        raise RecordNotFoundError(messages.none)
+        raise RecordNotFoundError(messages.not_found)
     if len(matches) > 1:
         raise RecordNotFoundError(messages.several)
     found_id: uuid.UUID = matches[0]

@@ -617,7 +617,7 @@
     <message>
         <location filename="../../fieldlog/gui/main_window.py" line="221" />
         <source>Every officer number, plate and unit, and the incidents it appears in</source>
-        <translation>Chaque numéro d'agent, plaque et unité, et les incidents où il apparaît</translation>
+        <translation>Chaque numéro d'agent, plaque et unité, et les incidents où chacun apparaît</translation>
     </message>
 </context>
 <context>

@@ -202,7 +202,7 @@ def test_drafts_are_saved_encrypted_as_you_type(qtbot: QtBot, session: Session) 
     assert b"ZQXV" not in all_bytes(vault.path)
     window.editor.save()  # no category yet: refused with a message, the draft stays
     qtbot.waitUntil(
-        lambda: window.editor.message.text() == "Categories needs at least 1.", timeout=WAIT
+        lambda: window.editor.message.text() == "categories needs at least 1.", timeout=WAIT
     )
     assert list_drafts(vault)
     window.editor.categories["eviction"].setChecked(True)

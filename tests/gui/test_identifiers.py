@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -88,6 +89,9 @@ def test_the_index_lists_numbers_plates_and_units_and_shows_their_incidents(
     assert cells(view) == [["AB-123-CD", "FR", "BAC", "1"]]
     view.kinds.setCurrentIndex(2)
     # Units: incidents, observations, and how often the number was hidden or not worn.
+    view.filter.setText("2")  # the names only: no unit has a 2 in it, whatever its counts
+    assert cells(view) == []
+    view.filter.clear()
     assert sorted(cells(view)) == [
         ["BAC", "1", "2", "1"],
         ["CRS 8", "2", "2", "0"],
@@ -104,10 +108,16 @@ def test_the_index_lists_numbers_plates_and_units_and_shows_their_incidents(
     assert titles == {"First", "Second"}
     assert window.show_all.isVisibleTo(window)
 
-    # Identifiers are records: locking closes the window with the rest.
+    # Beside the main window, not in front of it; opened again, the same window.
+    assert view.windowModality() == Qt.WindowModality.NonModal
+    window.identifiers_action.trigger()
+    assert window.findChildren(IdentifiersView) == [view]
+
+    # Identifiers are records: locking closes the window and drops them.
     assert view.isVisible()
     window.lock_action.trigger()
     assert not view.isVisible()
+    assert view.model.rowCount() == 0
     assert session.vault is None
 
 
