@@ -437,12 +437,36 @@ class IncidentEditor(QWidget):
             self._draft_timer.stop()
             self._save_draft()
 
+    def _first_gap(self, incident: Record) -> tuple[str, QWidget] | None:
+        """What the form still needs before it can be saved, in the form's own words, and
+        where to type it (the vault's check would name JSON fields: "categories needs at
+        least 1")."""
+        location = incident["location"]
+        if not location["name"]:
+            return self.tr("Give the place where it happened."), self.place
+        for key, field in (("lat", self.lat), ("lon", self.lon)):
+            if isinstance(location.get(key), str):
+                return self.tr("Latitude and longitude are numbers, like 50.9436."), field
+        if not incident["title"]:
+            return self.tr("Give the incident a title."), self.title
+        if not incident["categories"]:
+            return self.tr("Choose at least one category."), next(iter(self.categories.values()))
+        return None
+
     def save(self) -> None:
         vault = self._vault
         if vault is None:
             return
+        incident = self.to_incident()
+        gap = self._first_gap(incident)
+        if gap is not None:  # nothing is saved; the draft goes on being kept as typed
+            text, field = gap
+            show_message(self.message, text, error=True)
+            self.tabs.setCurrentIndex(0)
+            field.setFocus()
+            return
         self._draft_timer.stop()
-        incident, key, existing = self.to_incident(), self._draft_key(), self.incident_id
+        key, existing = self._draft_key(), self.incident_id
         # The revision on screen: if an import changed the incident meanwhile, the save is
         # refused (the draft keeps what was typed) instead of undoing the import.
         based_on = self._record.get("revision") if self._record is not None else None

@@ -397,6 +397,26 @@
         <source>Saved. Earlier versions are kept in the history.</source>
         <translation>Enregistré. Les versions précédentes sont conservées dans l'historique.</translation>
     </message>
+    <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="446" />
+        <source>Give the place where it happened.</source>
+        <translation>Indiquez le lieu où cela s'est passé.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="449" />
+        <source>Latitude and longitude are numbers, like 50.9436.</source>
+        <translation>La latitude et la longitude sont des nombres, comme 50.9436.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="451" />
+        <source>Give the incident a title.</source>
+        <translation>Donnez un titre à l'incident.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="453" />
+        <source>Choose at least one category.</source>
+        <translation>Choisissez au moins une catégorie.</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTableModel</name>

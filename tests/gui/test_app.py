@@ -200,13 +200,15 @@ def test_drafts_are_saved_encrypted_as_you_type(qtbot: QtBot, session: Session) 
     (draft,) = list_drafts(vault)
     assert draft.incident["title"] == "Half-typed title ZQXV"
     assert b"ZQXV" not in all_bytes(vault.path)
-    window.editor.save()  # no category yet: refused with a message, the draft stays
-    qtbot.waitUntil(
-        lambda: window.editor.message.text() == "categories needs at least 1.", timeout=WAIT
-    )
-    assert list_drafts(vault)
-    window.editor.categories["eviction"].setChecked(True)
+    # No place and no category yet: each is asked for in the form's words, the draft stays.
+    window.editor.save()
+    assert window.editor.message.text() == "Give the place where it happened."
     window.editor.place.setText("Calais")
+    window.editor.save()
+    assert window.editor.message.text() == "Choose at least one category."
+    assert list_drafts(vault)
+    assert window.editor.incident_id is None
+    window.editor.categories["eviction"].setChecked(True)
     window.editor.save()
     qtbot.waitUntil(lambda: window.editor.incident_id is not None, timeout=WAIT)
     wait_idle(qtbot, session)
@@ -414,6 +416,8 @@ def test_french_interface(qtbot: QtBot, qapp: QApplication, session: Session) ->
     # A plural string of a base class, shown by a subclass (PySide6's tr() misses those).
     window.editor.officers.show_seen("123 4567", ["x"], None)
     assert window.editor.officers.seen.text() == "Vu dans 1 autre incident"
+    window.editor.save()  # an empty form: what it needs, in French
+    assert window.editor.message.text() == "Indiquez le lieu où cela s'est passé."
     summaries = SummariesView(vault, session.reads, session.writes, window)
     qtbot.addWidget(summaries)
     assert summaries.lang() == "fr"  # a French interface writes French summaries at first
