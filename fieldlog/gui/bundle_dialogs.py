@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.bundles.export import BundleProgress
+from fieldlog.gui.i18n import fill
 from fieldlog.gui.summaries_view import TaskDialog, date_edit, month_bounds
 from fieldlog.gui.tasks import Task, TaskRunner
 from fieldlog.gui.widgets import add_row, message_label, show_message
@@ -176,15 +177,13 @@ class ExportDialog(TaskDialog):
 
     def _show_count(self, summary: ConsentSummary) -> None:
         self._counting = None
+        testimonies = self.tr(
+            "Testimonies with their pseudonym: %1; without it: %2; staying in this vault: %3."
+        )
         self.consent.setText(
             self.tr("%n incident(s) will leave.", "", summary.incidents)
             + " "
-            + self.tr(
-                "Testimonies with their pseudonym: %1; without it: %2; staying in this vault: %3."
-            )
-            .replace("%1", str(summary.with_pseudonym))
-            .replace("%2", str(summary.anonymised))
-            .replace("%3", str(summary.internal))
+            + fill(testimonies, summary.with_pseudonym, summary.anonymised, summary.internal)
         )
 
     def _choose_output(self) -> None:
@@ -236,12 +235,13 @@ class ExportDialog(TaskDialog):
 
     def _done(self, report: ExportReport) -> None:
         self._busy(False)
-        text = self.tr("Exported %n incident(s)", "", report.incidents) + self.tr(
-            ". Testimonies: %1 (anonymised: %2, left out: %3); media files: %4; to %5."
-        ).replace("%1", str(report.testimonies)).replace(
-            "%2", str(report.testimonies_anonymised)
-        ).replace("%3", str(report.testimonies_withheld)).replace("%4", str(report.media)).replace(
-            "%5", str(report.path)
+        text = self.tr("Exported %n incident(s)", "", report.incidents) + fill(
+            self.tr(". Testimonies: %1 (anonymised: %2, left out: %3); media files: %4; to %5."),
+            report.testimonies,
+            report.testimonies_anonymised,
+            report.testimonies_withheld,
+            report.media,
+            report.path,
         )
         show_message(self.message, text)
         self.exported.emit(report)
@@ -334,10 +334,10 @@ class ImportDialog(TaskDialog):
         self._verified = report
         self._set_busy(False)
         if report.signer_trusted:
-            signer = (
-                self.tr("Signed by the trusted contact %1 (fingerprint %2).")
-                .replace("%2", report.fingerprint)
-                .replace("%1", report.signer_name or "")  # last: a name may hold "%2"
+            signer = fill(
+                self.tr("Signed by the trusted contact %1 (fingerprint %2)."),
+                report.signer_name or "",
+                report.fingerprint,
             )
         else:
             signer = self.tr(
@@ -386,12 +386,12 @@ class ImportDialog(TaskDialog):
         if report.already_imported:
             show_message(self.message, self.tr("This bundle was imported before; nothing changed."))
         else:
-            text = (
-                self.tr("Incidents added: %1, revised: %2, unchanged: %3; media files added: %4.")
-                .replace("%1", str(report.incidents_added))
-                .replace("%2", str(report.incidents_revised))
-                .replace("%3", str(report.incidents_unchanged))
-                .replace("%4", str(report.media_added))
+            text = fill(
+                self.tr("Incidents added: %1, revised: %2, unchanged: %3; media files added: %4."),
+                report.incidents_added,
+                report.incidents_revised,
+                report.incidents_unchanged,
+                report.media_added,
             )
             if report.incidents_older:
                 text += " " + self.tr(

@@ -5,6 +5,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from fieldlog.gui.i18n import fill
+
 
 def local_time(stamp: str) -> str:
     """A stored UTC time as this laptop's local date and time, to the minute."""
@@ -44,9 +46,7 @@ class HistoryView(QWidget):
             item = QTreeWidgetItem(
                 [
                     local_time(revision["created_at"]),
-                    self.tr("Revision %1: %2")
-                    .replace("%1", str(revision["number"]))
-                    .replace("%2", title),
+                    fill(self.tr("Revision %1: %2"), revision["number"], title),
                     revision["sha256"][:16],
                 ]
             )

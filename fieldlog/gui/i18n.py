@@ -1,5 +1,6 @@
 """Interface language: Qt Linguist translations, following the system unless chosen."""
 
+import re
 from importlib.resources import files
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -7,6 +8,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 SUPPORTED = ("en", "fr")
 _INSTALLED: list[QTranslator] = []  # kept alive while installed
 _DATA: list[bytes] = []  # QTranslator reads the .qm bytes in place: they must outlive it
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(text: str, *values: object) -> str:
+    """A translated string's ``%1``, ``%2``… filled in one pass, as ``QString::arg`` does:
+    a value that itself holds "%2" (a file or a contact's name) stays as it is."""
+    return _PLACEHOLDER.sub(lambda found: str(values[int(found[1]) - 1]), text)
 
 
 def resolve_language(choice: str) -> str:

@@ -6,6 +6,7 @@ same service as ``fieldlog identifiers``; "Show incidents" lists an entry's inci
 the main window, as "Show them" does from an incident.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -29,7 +30,17 @@ from fieldlog.gui.widgets import message_label, show_message
 from fieldlog.services.queries import identifier_index
 from fieldlog.vault import Vault
 
-KINDS = ("officer", "vehicle", "unit")
+
+@dataclass(frozen=True)
+class _Columns:
+    text: int  # the first columns, which hold text: the filter looks at those only
+    stretch: int  # the column that takes the room the others leave
+    most: int  # the count the entries are sorted on, most first
+
+
+# Numbers and plates: name, kind or country, units, incidents. Units: unit, then counts.
+COLUMNS = {"officer": _Columns(3, 2, 3), "vehicle": _Columns(3, 2, 3), "unit": _Columns(1, 0, 1)}
+KINDS = tuple(COLUMNS)
 INCIDENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -140,7 +151,8 @@ class IdentifiersView(TaskDialog):
         self.table.setSortingEnabled(False)  # rows go in as they come; sorted once, after
         self.model.clear()
         self.model.setHorizontalHeaderLabels(self._headings())
-        self.rows.text_columns = 1 if self.kind == "unit" else 3
+        columns = COLUMNS[self.kind]
+        self.rows.text_columns = columns.text
         kinds = vocabulary.identifier_kinds()
         for entry in self._entries:
             if entry["kind"] != self.kind:
@@ -157,10 +169,10 @@ class IdentifiersView(TaskDialog):
         # Measured once, not on every change: a large vault has thousands of entries.
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2 if self.kind != "unit" else 0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(columns.stretch, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         # Most incidents first: the numbers and plates that come back again and again.
-        self.table.sortByColumn(1 if self.kind == "unit" else 3, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(columns.most, Qt.SortOrder.DescendingOrder)
         self.show_button.setEnabled(False)
 
     def _selected_incidents(self) -> list[str]:

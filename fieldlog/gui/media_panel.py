@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.gui.blur_dialog import BlurDialog
-from fieldlog.gui.i18n import interface_language
+from fieldlog.gui.i18n import fill, interface_language
 from fieldlog.gui.tasks import TaskRunner, safe_message
 from fieldlog.gui.widgets import message_label, show_message
 from fieldlog.media.images import Box
@@ -232,11 +232,7 @@ class MediaPanel(QWidget):
     def _show_progress(self, number: int, done: int, size: int) -> None:
         fraction = (number - 1 + (done / size if size else 1)) / max(self._files_total, 1)
         self.progress.setValue(int(fraction * 1000))
-        self.progress.setFormat(
-            self.tr("File %1 of %2")
-            .replace("%1", str(number))
-            .replace("%2", str(self._files_total))
-        )
+        self.progress.setFormat(fill(self.tr("File %1 of %2"), number, self._files_total))
 
     def _finish_progress(self) -> None:
         self.progress.setVisible(False)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from fieldlog.errors import FieldLogError
-from fieldlog.gui.i18n import interface_language
+from fieldlog.gui.i18n import fill, interface_language
 from fieldlog.messages import error_text
 
 Done = Callable[[Any], None]
@@ -65,12 +65,7 @@ def safe_message(error: BaseException) -> str:
             reason = _file_reasons().get(error.errno or 0, reason)
         if not error.filename:
             return reason
-        # The path goes in last: a "%1" in a file name must stay as it is.
-        return (
-            QCoreApplication.translate("TaskRunner", "%1: %2")
-            .replace("%1", reason)
-            .replace("%2", str(error.filename))
-        )
+        return fill(QCoreApplication.translate("TaskRunner", "%1: %2"), reason, error.filename)
     # Other exceptions may carry content in their text: show only their kind.
     return QCoreApplication.translate(
         "TaskRunner", "unexpected failure (%1); nothing was changed"

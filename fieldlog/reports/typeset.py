@@ -28,21 +28,13 @@ from fieldlog.reports.fonts import FontFiles, advance_widths
 
 FAMILY = "NotoSans"
 DeviceColour = DeviceRGB | DeviceCMYK | DeviceGray
-_COMPLEX_BIDI = frozenset(
-    {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI", "NSM"}
-)
 _RTL = frozenset({"R", "AL"})
+_EMBEDDINGS = frozenset({"RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+_COMPLEX_BIDI = _RTL | _EMBEDDINGS | {"AN", "NSM"}
 # By a line's direction (True: right to left), the bidi classes that would put a run of the
 # other direction in it (numbers and Latin words in Arabic text, explicit embeddings): such
 # a line needs the whole bidi algorithm (fpdf2's).
-_OTHER_DIRECTION = {
-    True: frozenset(
-        {"L", "EN", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
-    ),
-    False: frozenset(
-        {"R", "AL", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
-    ),
-}
+_OTHER_DIRECTION = {True: _EMBEDDINGS | {"L", "EN", "AN"}, False: _EMBEDDINGS | _RTL | {"AN"}}
 
 
 @dataclass(frozen=True)
@@ -154,16 +146,16 @@ class Typesetter:
         self._script_fonts = [
             (family, frozenset(advance_widths(path))) for family, path in fonts.fallbacks
         ]
-        self._script_cover = dict(self._script_fonts)
         pdf.set_text_shaping(True)
         pdf.c_margin = 0  # text starts exactly at x on both paths
         # Breaks are decided here, line by line (the bottom margin still marks the limit).
         pdf.set_auto_page_break(False, margin=pdf.b_margin)
         self._widths = {False: advance_widths(fonts.regular), True: advance_widths(fonts.bold)}
-        # fpdf2's fallback order, for what a line's own font lacks: the script fonts, then
-        # Noto Sans (regular: the line was set in a script's regular weight).
-        self._fallbacks = [(family.lower(), cover) for family, cover in self._script_fonts]
-        self._fallbacks.append((FAMILY.lower(), frozenset(self._widths[False])))
+        # What each font has, by fpdf2's font key, in fpdf2's fallback order for what a line's
+        # own font lacks: the script fonts, then Noto Sans (regular: the line was set in a
+        # script's regular weight).
+        self._covers = {family.lower(): cover for family, cover in self._script_fonts}
+        self._covers[FAMILY.lower()] = frozenset(self._widths[False])
         self._simple = frozenset(
             c
             for c in self._widths[False].keys() & self._widths[True].keys()
@@ -297,8 +289,8 @@ class Typesetter:
         """A line in one script and one direction as runs of one font each (its script's
         font, and for what it lacks the first fallback that has it, as fpdf2 chooses), in
         logical order; None for any other line, which fpdf2 lays out whole."""
-        other_direction, covered = _OTHER_DIRECTION[rtl], self._script_cover[family]
-        script_key = family.lower()
+        other_direction, script_key = _OTHER_DIRECTION[rtl], family.lower()
+        covered = self._covers[script_key]
         runs: list[tuple[str, str]] = []
         key, start = "", 0
         for index, character in enumerate(line):
@@ -307,7 +299,7 @@ class Typesetter:
             if character in covered:
                 font = script_key
             else:
-                font = next((k for k, cover in self._fallbacks if character in cover), "")
+                font = next((k for k, cover in self._covers.items() if character in cover), "")
                 if not font:
                     return None
             if font != key:
@@ -318,7 +310,9 @@ class Typesetter:
             runs.append((key, line[start:]))
         return runs
 
-    def _shaped_text(self, laid: Laid, line: str, x: float, y: float, family: str | None) -> bool:
+    def _shaped_text(
+        self, laid: Laid, line: str, x: float, baseline: float, family: str | None
+    ) -> bool:
         """Write a line of Arabic or Ethiopic script shaped by HarfBuzz, where fpdf2's
         ``cell()`` puts it (right-to-left lines against the right edge); False, writing
         nothing, for a line that needs fpdf2's bidi algorithm (digits or Latin words in
@@ -334,7 +328,6 @@ class Typesetter:
         if laid.rtl:
             runs.reverse()  # runs right to left; HarfBuzz gives each run's glyphs in order
         start = x + laid.width - width if laid.rtl else x
-        baseline = y + style.line_height / 2 + 0.3 * style.size
         # q ... Q: the fonts chosen here must not stay selected for the next plain line.
         parts = [
             f"q {self._text_colour()} BT {start * pdf.k:.2f} {(pdf.h - baseline) * pdf.k:.2f} Td"
@@ -444,12 +437,13 @@ class Typesetter:
     def _line(self, laid: Laid, line: str, x: float, y: float) -> None:
         style = laid.para.style
         self.use(style)
+        # The baseline where fpdf2's cell() puts it, so every path lines up.
+        baseline = y + style.line_height / 2 + 0.3 * style.size
         if laid.simple:
-            # The baseline where fpdf2's cell() puts it, so both paths line up.
-            self._simple_text(x, y + style.line_height / 2 + 0.3 * style.size, line)
+            self._simple_text(x, baseline, line)
             return
         family = self._script_family(line)
-        if not self._shaped_text(laid, line, x, y, family):
+        if not self._shaped_text(laid, line, x, baseline, family):
             if family is not None:
                 self.pdf.set_font(family, "", style.size)
             self.pdf.set_xy(x, y)
