@@ -9,6 +9,7 @@ import io
 import re
 import subprocess
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,52 @@ def test_fast_text_writes_what_fpdf_writes() -> None:
             documents.append(bytes(pdf.output()))
     assert documents[0] == documents[1]
     assert b"%PDF-" in documents[1]
+
+
+def _greedy_lines(text: str, width_of: Any, limit: float) -> list[str]:
+    """Line breaking the obvious way, word by word: the reference for the typesetter's."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if width_of(candidate) <= limit:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for character in word:  # a word longer than a line is cut where the line is full
+            if line and width_of(line + character) > limit:
+                lines.append(line)
+                line = ""
+            line += character
+    return [*lines, line]
+
+
+@pytest.mark.parametrize("width", [40.0, 97.5, 180.0, 480.0])
+def test_paragraphs_break_where_words_stop_fitting(width: float) -> None:
+    texts = [
+        "",
+        "CRS 8",
+        "Tear gas was fired at the food distribution on Rue des Verrotières; "
+        "volunteers counted eleven vans and officers of the CRS 8 and the BAC.",
+        "Source: https://example.org/very/long/address/without/any/space/in/it/at/all/2017 end",
+        "Témoignage « les policiers ont pris les sacs de couchage » — 12 h 30, ½ litre",
+        "a " * 60,
+    ]
+    with font_files() as fonts:
+        pdf = FPDF(unit="pt", format="A4")
+        typesetter = Typesetter(pdf, fonts)
+        for bold in (False, True):
+            style = Style(9, bold=bold)
+            for text in texts:
+                laid = typesetter.lay(Para(text, style), width)
+                assert laid.simple
+                normal = " ".join(text.split())
+                expected = _greedy_lines(normal, partial(typesetter.measure, style=style), width)
+                assert laid.lines == expected
+                assert " ".join(laid.lines).replace(" ", "") == normal.replace(" ", "")
+        pdf.output()  # closes the font files
 
 
 def test_a_line_in_one_script_is_set_in_its_font() -> None:

@@ -14,8 +14,10 @@ fpdf2's own bidi algorithm and ``cell()``.
 """
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from fpdf import FPDF
@@ -163,8 +165,13 @@ class Typesetter:
         )
         self._word_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
         # Each character as FPDF.text writes it in a content stream, by font number: worked
-        # out once per character instead of for every character of every line.
-        self._stream_codes: dict[int, dict[str, str]] = {}
+        # out once per character, then applied to a whole line by str.translate.
+        self._stream_codes: dict[int, dict[int, str]] = {}
+        self._encodable: dict[int, set[str]] = {}
+        # The operator that selects a font at a size, and the (font, page) pairs already
+        # in the page's resources.
+        self._font_operators: dict[tuple[int, float], str] = {}
+        self._font_pages: set[tuple[int, int]] = set()
         self._shaped_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
         self._shaped_runs: dict[tuple[str, float, bool, str], _Run] = {}
         self._style: Style | None = None
@@ -201,7 +208,7 @@ class Typesetter:
     # -- measuring and breaking --------------------------------------------------------------
 
     def use(self, style: Style) -> None:
-        if style == self._style:
+        if style is self._style or style == self._style:
             return
         pdf = self.pdf
         selection = self._selections.get(style)
@@ -232,20 +239,36 @@ class Typesetter:
         pdf = self.pdf
         font = pdf.current_font
         assert font is not None  # noqa: S101 - use() set it
-        if not pdf.current_font_is_set_on_page:
-            pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
-        codes = self._stream_codes.setdefault(font.i, {})
-        try:
-            encoded = "".join([codes[c] for c in line])
-        except KeyError:
-            for character in line:
-                if character not in codes:
-                    codes[character] = _stream_code(font, character)
-            encoded = "".join([codes[c] for c in line])
+        encodable = self._encodable.get(font.i)
+        if encodable is None:
+            encodable = self._encodable[font.i] = set()
+            self._stream_codes[font.i] = {}
+        if not encodable.issuperset(line):
+            codes = self._stream_codes[font.i]
+            for character in line:  # in order: the subset numbers glyphs as they come
+                if character not in encodable:
+                    codes[ord(character)] = _stream_code(font, character)
+                    encodable.add(character)
+        encoded = line.translate(self._stream_codes[font.i])
         operation = f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({encoded}) Tj ET"
         if pdf.fill_color != pdf.text_color:
             operation = f"q {self._text_colour()} {operation} Q"
+        if not pdf.current_font_is_set_on_page:
+            # What FPDF._set_font_for_page writes, on the line before (_out ends each with one).
+            operation = f"{self._select_font(font, pdf.font_size_pt)}\n{operation}"
         pdf._out(operation)
+
+    def _select_font(self, font: TTFFont | CoreFont, size: float) -> str:
+        """``FPDF._set_font_for_page``: the operator, and the font in the page's resources."""
+        pdf = self.pdf
+        if (font.i, pdf.page) not in self._font_pages:
+            pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
+            self._font_pages.add((font.i, pdf.page))
+        pdf.current_font_is_set_on_page = True
+        operator = self._font_operators.get((font.i, size))
+        if operator is None:
+            operator = self._font_operators[font.i, size] = f"BT /F{font.i} {size:.2f} Tf ET"
+        return operator
 
     def _text_colour(self) -> str:
         """The operator that sets the current text colour (the fill colour, in PDF)."""
@@ -394,11 +417,43 @@ class Typesetter:
             width = cache[word] = float(self.pdf.get_string_width(word)) * 100
         return width
 
+    def _wrap_simple(self, text: str, bold: bool, limit: float) -> list[str]:
+        """Break a line of the fast path (single spaces) at spaces, in thousandths of an em.
+
+        Greedy, as ``_wrap``: each line takes every word that fits, and a word longer than
+        a line is cut where the line is full. The widths of the whole text are summed once
+        (``accumulate``) and each break is found by bisection, not word by word: a year's
+        PDF breaks a quarter of a million paragraphs.
+        """
+        widths = self._widths[bold]
+        if sum(map(widths.__getitem__, text)) <= limit:  # most paragraphs are one line
+            return [text]
+        ends = list(accumulate(map(widths.__getitem__, text)))
+        lines: list[str] = []
+        start, length = 0, len(text)
+        while start < length:
+            before = ends[start - 1] if start else 0.0
+            fits = bisect_right(ends, before + limit, start)  # text[start:fits] fits
+            if fits >= length:
+                lines.append(text[start:])
+                break
+            space = text.rfind(" ", start, fits + 1)
+            if space > start:
+                lines.append(text[start:space])
+                start = space + 1
+            else:  # a word longer than the line (an address): cut it where the line is full
+                fits = max(fits, start + 1)
+                lines.append(text[start:fits])
+                start = fits
+        return lines
+
     def _wrap(self, text: str, style: Style, width: float, simple: bool) -> list[str]:
         """Break at spaces, in logical order; words are measured once, in thousandths of an em."""
         limit = width * 1000 / style.size
+        if simple:
+            return self._wrap_simple(text, style.bold, limit)
         space = self._widths[style.bold][" "]
-        measure = self._word_width if simple else self._shaped_width
+        measure = self._shaped_width
         lines: list[str] = []
         words: list[str] = []
         used = 0.0
@@ -409,16 +464,6 @@ class Typesetter:
             if words and used + space + word_width > limit:
                 lines.append(" ".join(words))
                 words, used = [], 0.0
-            if word_width > limit and simple:  # a word longer than the line (an address): cut it
-                table = self._widths[style.bold]
-                piece, piece_width = "", 0.0
-                for character in word:
-                    if piece and piece_width + table[character] > limit:
-                        lines.append(piece)
-                        piece, piece_width = "", 0.0
-                    piece += character
-                    piece_width += table[character]
-                word, word_width = piece, piece_width  # noqa: PLW2901 - the tail goes on
             used = used + space + word_width if words else word_width
             words.append(word)
         if words:
