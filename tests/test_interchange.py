@@ -7,7 +7,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from fieldlog.errors import InvalidInputError
-from fieldlog.interchange.document import parse_document, schema
+from fieldlog.interchange import limits
+from fieldlog.interchange.document import parse_document, schema, validate_incidents
 from tests.conftest import REPO
 
 SECRET = "Witness Q. said the officer 7654321 hit him"
@@ -97,3 +98,48 @@ def test_an_error_in_a_list_of_incidents_names_the_incident_by_its_place() -> No
 def test_malformed_documents(raw: bytes, expected: str) -> None:
     with pytest.raises(InvalidInputError, match=expected):
         parse_document(raw)
+
+
+INCIDENT = {
+    "occurred_at": "2017-07-15T19:30:00+02:00",
+    "location": {"name": "Calais"},
+    "categories": ["tear_gas"],
+    "title": "Gas at the distribution",
+}
+OFFICER = {"visibility": "visible"}
+VEHICLE = {"plate_visibility": "visible"}
+TESTIMONY = {"text": "They sprayed the food.", "consent": "legal"}
+
+
+@pytest.mark.parametrize(
+    ("path", "build"),
+    [
+        (("title",), lambda text: {"title": text}),
+        (("location", "name"), lambda text: {"location": {"name": text}}),
+        (("officers", "identifier"), lambda text: {"officers": [OFFICER | {"identifier": text}]}),
+        (("officers", "unit"), lambda text: {"officers": [OFFICER | {"unit": text}]}),
+        (("vehicles", "plate"), lambda text: {"vehicles": [VEHICLE | {"plate": text}]}),
+        (("vehicles", "country"), lambda text: {"vehicles": [VEHICLE | {"country": text}]}),
+        (("testimonies", "witness"), lambda text: {"testimonies": [TESTIMONY | {"witness": text}]}),
+    ],
+)
+def test_the_limits_a_form_applies_are_the_schema_s(path: tuple[str, ...], build: Any) -> None:
+    longest = limits.max_length(*path)
+    validate_incidents([INCIDENT | build("x" * longest)])
+    with pytest.raises(InvalidInputError, match="too long"):
+        validate_incidents([INCIDENT | build("x" * (longest + 1))])
+
+
+def test_coordinates_and_language_codes_as_the_schema_checks_them() -> None:
+    for axis in ("lat", "lon"):
+        low, high = limits.coordinate_range(axis)
+        validate_incidents([INCIDENT | {"location": {"name": "Calais", axis: high}}])
+        with pytest.raises(InvalidInputError, match="out of range"):
+            validate_incidents([INCIDENT | {"location": {"name": "Calais", axis: low - 0.5}}])
+    for code in ("fr", "ar-SD", "und", "ti-ER"):
+        assert limits.is_language_tag(code)
+        validate_incidents([INCIDENT | {"language": code}])
+    for word in ("Arabic (Sudan)", "français", "", "a"):
+        assert not limits.is_language_tag(word)
+        with pytest.raises(InvalidInputError):
+            validate_incidents([INCIDENT | {"language": word}])

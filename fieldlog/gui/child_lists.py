@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.gui import vocabulary
 from fieldlog.gui.widgets import add_row, choice_box, select_value, text_area
+from fieldlog.interchange import limits
 
 Entry = dict[str, Any]
 
@@ -141,6 +142,7 @@ class TestimonyEditor(ChildListEditor):
     def build_form(self) -> None:
         self.witness = QLineEdit()
         self.witness.setAccessibleName(self.tr("Witness pseudonym"))
+        self.witness.setMaxLength(limits.max_length("testimonies", "witness"))
         self.witness.setPlaceholderText(self.tr("A pseudonym, never a full name"))
         self.role = choice_box(vocabulary.roles(), self.tr("Role"))
         self.language = QLineEdit()
@@ -273,12 +275,14 @@ class OfficerEditor(_ObservationEditor):
     def build_form(self) -> None:
         self.identifier = QLineEdit()
         self.identifier.setAccessibleName(self.tr("Officer identifier"))
+        self.identifier.setMaxLength(limits.max_length("officers", "identifier"))
         self.identifier.setPlaceholderText(
             self.tr("RIO number, badge; partial is fine, e.g. 12?45")
         )
         self.kind = choice_box(vocabulary.identifier_kinds(), self.tr("Kind of identifier"))
         self.unit = QLineEdit()
         self.unit.setAccessibleName(self.tr("Unit"))
+        self.unit.setMaxLength(limits.max_length("officers", "unit"))
         self.unit.setPlaceholderText(self.tr("e.g. CRS 8, BAC, PAF, gendarmerie"))
         self.visibility = choice_box(
             vocabulary.officer_visibilities(), self.tr("Visibility of the number")
@@ -341,11 +345,14 @@ class VehicleEditor(_ObservationEditor):
     def build_form(self) -> None:
         self.plate = QLineEdit()
         self.plate.setAccessibleName(self.tr("Plate"))
+        self.plate.setMaxLength(limits.max_length("vehicles", "plate"))
         self.plate.setPlaceholderText(self.tr("Partial is fine, e.g. AB-1??-CD"))
         self.country = QLineEdit()
         self.country.setAccessibleName(self.tr("Country of the plate"))
+        self.country.setMaxLength(limits.max_length("vehicles", "country"))
         self.unit = QLineEdit()
         self.unit.setAccessibleName(self.tr("Unit"))
+        self.unit.setMaxLength(limits.max_length("vehicles", "unit"))
         self.visibility = choice_box(
             vocabulary.plate_visibilities(), self.tr("Visibility of the plate")
         )

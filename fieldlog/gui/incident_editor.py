@@ -39,6 +39,7 @@ from fieldlog.gui.widgets import (
     show_message,
     text_area,
 )
+from fieldlog.interchange import limits
 from fieldlog.services.drafts import NEW_INCIDENT, discard_draft, load_draft, save_draft
 from fieldlog.services.history import incident_history
 from fieldlog.services.incidents import add_incidents, update_incident
@@ -175,6 +176,7 @@ class IncidentEditor(QWidget):
 
         self.place = QLineEdit()
         self.place.setAccessibleName(self.tr("Place"))
+        self.place.setMaxLength(limits.max_length("location", "name"))
         self.lat = QLineEdit()
         self.lat.setAccessibleName(self.tr("Latitude"))
         self.lat.setPlaceholderText(self.tr("latitude"))
@@ -189,6 +191,7 @@ class IncidentEditor(QWidget):
 
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Title"))
+        self.title.setMaxLength(limits.max_length("title"))
         add_row(form, self.tr("T&itle"), self.title)
         self.description = text_area(self.tr("Description"))
         add_row(form, self.tr("&Description"), self.description)
@@ -385,7 +388,7 @@ class IncidentEditor(QWidget):
                     (self._cell(row, 0), self._cell(row, 1))
                     for row in range(self.sources.rowCount())
                 )
-                if title
+                if title or url  # an address alone is a source too: nothing typed is lost
             ],
             "testimonies": [self._clean(t) for t in self.testimonies.entries()],
             "officers": self.officers.entries(),
@@ -437,21 +440,46 @@ class IncidentEditor(QWidget):
             self._draft_timer.stop()
             self._save_draft()
 
-    def _first_gap(self, incident: Record) -> tuple[str, QWidget] | None:
-        """What the form still needs before it can be saved, in the form's own words, and
-        where to type it (the vault's check would name JSON fields: "categories needs at
-        least 1")."""
+    def _first_gap(self, incident: Record) -> tuple[str, QWidget, int | None] | None:
+        """What the form still needs before it can be saved, in the form's own words, where
+        to type it, and the testimony it is in (the vault's check would name JSON fields:
+        "categories needs at least 1", "testimonies[0].language does not match")."""
         location = incident["location"]
         if not location["name"]:
-            return self.tr("Give the place where it happened."), self.place
+            return self.tr("Give the place where it happened."), self.place, None
         for key, field in (("lat", self.lat), ("lon", self.lon)):
-            if isinstance(location.get(key), str):
-                return self.tr("Latitude and longitude are numbers, like 50.9436."), field
+            value = location.get(key)
+            if isinstance(value, str):
+                return self.tr("Latitude and longitude are numbers, like 50.9436."), field, None
+            low, high = limits.coordinate_range(key)
+            if value is not None and not low <= value <= high:
+                return (
+                    self.tr("Latitude is between -90 and 90, longitude between -180 and 180."),
+                    field,
+                    None,
+                )
         if not incident["title"]:
-            return self.tr("Give the incident a title."), self.title
+            return self.tr("Give the incident a title."), self.title, None
         if not incident["categories"]:
-            return self.tr("Choose at least one category."), next(iter(self.categories.values()))
+            first = next(iter(self.categories.values()))
+            return self.tr("Choose at least one category."), first, None
+        language = self.tr("Write the language as a code, such as fr, en, ar, ps or ti.")
+        if not limits.is_language_tag(incident["language"]):
+            return language, self.language, None
+        for row, testimony in enumerate(incident["testimonies"]):
+            if not limits.is_language_tag(testimony["language"]):
+                return language, self.testimonies.language, row
         return None
+
+    def _show_gap(self, text: str, field: QWidget, testimony: int | None) -> None:
+        show_message(self.message, text, error=True)
+        if testimony is not None:
+            self.testimonies.list.setCurrentRow(testimony)
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(field):
+                self.tabs.setCurrentIndex(index)
+        field.setFocus()
 
     def save(self) -> None:
         vault = self._vault
@@ -460,10 +488,7 @@ class IncidentEditor(QWidget):
         incident = self.to_incident()
         gap = self._first_gap(incident)
         if gap is not None:  # nothing is saved; the draft goes on being kept as typed
-            text, field = gap
-            show_message(self.message, text, error=True)
-            self.tabs.setCurrentIndex(0)
-            field.setFocus()
+            self._show_gap(*gap)
             return
         self._draft_timer.stop()
         key, existing = self._draft_key(), self.incident_id

@@ -413,6 +413,16 @@
         <translation>Donnez un titre à l'incident.</translation>
     </message>
     <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="455" />
+        <source>Latitude is between -90 and 90, longitude between -180 and 180.</source>
+        <translation>La latitude est comprise entre -90 et 90, la longitude entre -180 et 180.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="466" />
+        <source>Write the language as a code, such as fr, en, ar, ps or ti.</source>
+        <translation>Écrivez la langue sous forme de code, par exemple fr, en, ar, ps ou ti.</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/incident_editor.py" line="453" />
         <source>Choose at least one category.</source>
         <translation>Choisissez au moins une catégorie.</translation>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from fieldlog.errors import InvalidInputError
@@ -213,6 +213,59 @@ def test_drafts_are_saved_encrypted_as_you_type(qtbot: QtBot, session: Session) 
     qtbot.waitUntil(lambda: window.editor.incident_id is not None, timeout=WAIT)
     wait_idle(qtbot, session)
     assert not list_drafts(vault)
+
+
+def test_the_form_asks_in_its_own_words_and_keeps_what_was_typed(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = window_of(session)
+    vault = session.vault
+    assert vault is not None
+    window.new_action.trigger()
+    editor = window.editor
+    editor.place.setText("Calais")
+    editor.title.setText("Tents taken at dawn")
+    editor.categories["destruction_of_belongings"].setChecked(True)
+    # Fields take no more than the vault would store.
+    editor.officers.add_button.click()
+    editor.officers.identifier.setText("1" * 80)
+    assert editor.officers.identifier.text() == "1" * 64
+    editor.title.setText("T" * 1200)
+    assert len(editor.title.text()) == 1000
+    editor.title.setText("Tents taken at dawn")
+
+    editor.lat.setText("95")
+    editor.lon.setText("1.87")
+    editor.save()
+    assert (
+        editor.message.text() == "Latitude is between -90 and 90, longitude between -180 and 180."
+    )
+    editor.lat.setText("50.95")
+
+    # A testimony's language given as a word: its testimony is shown, its field focused.
+    editor.testimonies.add_button.click()
+    editor.testimonies.add_button.click()
+    editor.testimonies.language.setText("Arabic (Sudan)")
+    editor.testimonies.list.setCurrentRow(0)
+    editor.save()
+    assert editor.message.text() == "Write the language as a code, such as fr, en, ar, ps or ti."
+    assert editor.tabs.currentWidget() is editor.testimonies
+    assert editor.testimonies.list.currentRow() == 1
+    assert editor.testimonies.language.text() == "Arabic (Sudan)"
+    assert not list_incidents(vault)  # nothing saved yet
+    editor.testimonies.language.setText("ar-SD")
+
+    # A source given by its address alone is kept.
+    editor.sources.insertRow(0)
+    editor.sources.setItem(0, 1, QTableWidgetItem("https://example.org/report"))
+    editor.save()
+    qtbot.waitUntil(lambda: editor.incident_id is not None, timeout=WAIT)
+    wait_idle(qtbot, session)
+    assert editor.incident_id
+    saved = get_incident(vault, editor.incident_id)
+    assert saved["sources"] == [{"title": "", "url": "https://example.org/report"}]
+    assert [t["language"] for t in saved["testimonies"]] == ["und", "ar-SD"]
+    assert saved["location"]["lat"] == 50.95
 
 
 def test_a_save_over_a_change_made_meanwhile_is_refused(qtbot: QtBot, session: Session) -> None:
