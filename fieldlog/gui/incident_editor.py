@@ -7,7 +7,15 @@ laptop that dies mid-sentence loses at most that second.
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +27,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -84,6 +94,25 @@ def three_way(base: Record, new: Record, typed: Record) -> Record:
         if value is not _ABSENT:
             merged[key] = value
     return merged
+
+
+class _LimitedCells(QStyledItemDelegate):
+    """Cells that take no more characters, column by column, than the vault stores."""
+
+    def __init__(self, lengths: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lengths = lengths
+
+    def createEditor(  # noqa: N802 - a Qt override
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(self._lengths[index.column()])
+        return editor
 
 
 class IncidentEditor(QWidget):
@@ -223,6 +252,12 @@ class IncidentEditor(QWidget):
         self.sources.setHorizontalHeaderLabels([self.tr("Source"), self.tr("Address (URL)")])
         self.sources.horizontalHeader().setStretchLastSection(True)
         self.sources.setAccessibleName(self.tr("Sources"))
+        self.sources.setItemDelegate(
+            _LimitedCells(
+                [limits.max_length("sources", "title"), limits.max_length("sources", "url")],
+                self.sources,
+            )
+        )
         self.sources.setMaximumHeight(120)
         add_source = QPushButton(self.tr("Add source"))
         remove_source = QPushButton(self.tr("Remove source"))

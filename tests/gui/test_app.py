@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QStyleOptionViewItem,
+    QTableWidgetItem,
+)
 from pytestqt.qtbot import QtBot
 
 from fieldlog.errors import InvalidInputError
@@ -233,6 +239,18 @@ def test_the_form_asks_in_its_own_words_and_keeps_what_was_typed(
     editor.title.setText("T" * 1200)
     assert len(editor.title.text()) == 1000
     editor.title.setText("Tents taken at dawn")
+    editor.sources.insertRow(0)
+    delegate = editor.sources.itemDelegate()
+    for column, longest in ((0, 1000), (1, 4000)):
+        cell = delegate.createEditor(
+            editor.sources.viewport(),
+            QStyleOptionViewItem(),
+            editor.sources.model().index(0, column),
+        )
+        assert isinstance(cell, QLineEdit)
+        assert cell.maxLength() == longest
+        cell.deleteLater()
+    editor.sources.removeRow(0)
 
     editor.lat.setText("95")
     editor.lon.setText("1.87")
