@@ -5,7 +5,7 @@ laptop that dies mid-sentence loses at most that second.
 """
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QDate,
@@ -94,6 +94,14 @@ def three_way(base: Record, new: Record, typed: Record) -> Record:
         if value is not _ABSENT:
             merged[key] = value
     return merged
+
+
+class _Gap(NamedTuple):
+    """What the form needs before a save, where to type it, and the testimony it is in."""
+
+    text: str
+    field: QWidget
+    testimony: int | None = None
 
 
 class _LimitedCells(QStyledItemDelegate):
@@ -475,46 +483,45 @@ class IncidentEditor(QWidget):
             self._draft_timer.stop()
             self._save_draft()
 
-    def _first_gap(self, incident: Record) -> tuple[str, QWidget, int | None] | None:
-        """What the form still needs before it can be saved, in the form's own words, where
-        to type it, and the testimony it is in (the vault's check would name JSON fields:
-        "categories needs at least 1", "testimonies[0].language does not match")."""
+    def _first_gap(self, incident: Record) -> _Gap | None:
+        """What the form still needs before it can be saved, in the form's own words (the
+        vault's check would name JSON fields: "categories needs at least 1",
+        "testimonies[0].language does not match")."""
         location = incident["location"]
         if not location["name"]:
-            return self.tr("Give the place where it happened."), self.place, None
+            return _Gap(self.tr("Give the place where it happened."), self.place)
         for key, field in (("lat", self.lat), ("lon", self.lon)):
             value = location.get(key)
             if isinstance(value, str):
-                return self.tr("Latitude and longitude are numbers, like 50.9436."), field, None
+                return _Gap(self.tr("Latitude and longitude are numbers, like 50.9436."), field)
             low, high = limits.coordinate_range(key)
             if value is not None and not low <= value <= high:
-                return (
+                return _Gap(
                     self.tr("Latitude is between -90 and 90, longitude between -180 and 180."),
                     field,
-                    None,
                 )
         if not incident["title"]:
-            return self.tr("Give the incident a title."), self.title, None
+            return _Gap(self.tr("Give the incident a title."), self.title)
         if not incident["categories"]:
             first = next(iter(self.categories.values()))
-            return self.tr("Choose at least one category."), first, None
+            return _Gap(self.tr("Choose at least one category."), first)
         language = self.tr("Write the language as a code, such as fr, en, ar, ps or ti.")
         if not limits.is_language_tag(incident["language"]):
-            return language, self.language, None
+            return _Gap(language, self.language)
         for row, testimony in enumerate(incident["testimonies"]):
             if not limits.is_language_tag(testimony["language"]):
-                return language, self.testimonies.language, row
+                return _Gap(language, self.testimonies.language, row)
         return None
 
-    def _show_gap(self, text: str, field: QWidget, testimony: int | None) -> None:
-        show_message(self.message, text, error=True)
-        if testimony is not None:
-            self.testimonies.list.setCurrentRow(testimony)
+    def _show_gap(self, gap: _Gap) -> None:
+        show_message(self.message, gap.text, error=True)
+        if gap.testimony is not None:
+            self.testimonies.list.setCurrentRow(gap.testimony)
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
-            if page is not None and page.isAncestorOf(field):
+            if page is not None and page.isAncestorOf(gap.field):
                 self.tabs.setCurrentIndex(index)
-        field.setFocus()
+        gap.field.setFocus()
 
     def save(self) -> None:
         vault = self._vault
@@ -523,7 +530,7 @@ class IncidentEditor(QWidget):
         incident = self.to_incident()
         gap = self._first_gap(incident)
         if gap is not None:  # nothing is saved; the draft goes on being kept as typed
-            self._show_gap(*gap)
+            self._show_gap(gap)
             return
         self._draft_timer.stop()
         key, existing = self._draft_key(), self.incident_id

@@ -13,7 +13,8 @@ from fieldlog.interchange.document import schema
 def _resolved(node: dict[str, Any]) -> dict[str, Any]:
     reference = node.get("$ref")
     if isinstance(reference, str):
-        return dict(schema()["$defs"][reference.removeprefix("#/$defs/")])
+        definition: dict[str, Any] = schema()["$defs"][reference.removeprefix("#/$defs/")]
+        return definition
     return node
 
 

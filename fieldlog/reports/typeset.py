@@ -167,11 +167,7 @@ class Typesetter:
         # Each character as FPDF.text writes it in a content stream, by font number: worked
         # out once per character, then applied to a whole line by str.translate.
         self._stream_codes: dict[int, dict[int, str]] = {}
-        self._encodable: dict[int, set[str]] = {}
-        # The operator that selects a font at a size, and the (font, page) pairs already
-        # in the page's resources.
-        self._font_operators: dict[tuple[int, float], str] = {}
-        self._font_pages: set[tuple[int, int]] = set()
+        self._encodable: dict[int, set[str]] = {}  # the characters of each table
         self._shaped_widths: dict[bool, dict[str, float]] = {False: {}, True: {}}
         self._shaped_runs: dict[tuple[str, float, bool, str], _Run] = {}
         self._style: Style | None = None
@@ -239,36 +235,21 @@ class Typesetter:
         pdf = self.pdf
         font = pdf.current_font
         assert font is not None  # noqa: S101 - use() set it
-        encodable = self._encodable.get(font.i)
-        if encodable is None:
-            encodable = self._encodable[font.i] = set()
-            self._stream_codes[font.i] = {}
+        codes = self._stream_codes.setdefault(font.i, {})
+        encodable = self._encodable.setdefault(font.i, set())
         if not encodable.issuperset(line):
-            codes = self._stream_codes[font.i]
             for character in line:  # in order: the subset numbers glyphs as they come
                 if character not in encodable:
                     codes[ord(character)] = _stream_code(font, character)
                     encodable.add(character)
-        encoded = line.translate(self._stream_codes[font.i])
+        encoded = line.translate(codes)
         operation = f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({encoded}) Tj ET"
         if pdf.fill_color != pdf.text_color:
             operation = f"q {self._text_colour()} {operation} Q"
         if not pdf.current_font_is_set_on_page:
-            # What FPDF._set_font_for_page writes, on the line before (_out ends each with one).
-            operation = f"{self._select_font(font, pdf.font_size_pt)}\n{operation}"
+            # The font's operator on the line before, in the same _out (which ends each with one).
+            operation = f"{pdf._set_font_for_page(font, pdf.font_size_pt)}\n{operation}"
         pdf._out(operation)
-
-    def _select_font(self, font: TTFFont | CoreFont, size: float) -> str:
-        """``FPDF._set_font_for_page``: the operator, and the font in the page's resources."""
-        pdf = self.pdf
-        if (font.i, pdf.page) not in self._font_pages:
-            pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
-            self._font_pages.add((font.i, pdf.page))
-        pdf.current_font_is_set_on_page = True
-        operator = self._font_operators.get((font.i, size))
-        if operator is None:
-            operator = self._font_operators[font.i, size] = f"BT /F{font.i} {size:.2f} Tf ET"
-        return operator
 
     def _text_colour(self) -> str:
         """The operator that sets the current text colour (the fill colour, in PDF)."""
@@ -453,14 +434,13 @@ class Typesetter:
         if simple:
             return self._wrap_simple(text, style.bold, limit)
         space = self._widths[style.bold][" "]
-        measure = self._shaped_width
         lines: list[str] = []
         words: list[str] = []
         used = 0.0
         for word in text.split(" "):
             if not word:
                 continue
-            word_width = measure(word, style.bold)
+            word_width = self._shaped_width(word, style.bold)
             if words and used + space + word_width > limit:
                 lines.append(" ".join(words))
                 words, used = [], 0.0
