@@ -467,6 +467,25 @@ def test_withdrawn_incidents_are_left_out(vault: Vault) -> None:
     assert [e.day for e in build_summary(vault, YEAR).entries] == [date(2017, 3, 1)]
 
 
+def test_the_timeline_runs_by_day_then_time_then_as_recorded(vault: Vault) -> None:
+    base = {"location": {"name": "Calais"}, "categories": ["eviction"]}
+    add_incidents(
+        vault,
+        [
+            {**base, "occurred_at": "2017-03-02T06:00:00+01:00", "title": "next day"},
+            {**base, "occurred_at": "2017-03-01T19:00:00+00:00", "title": "19:00 UTC, first"},
+            {**base, "occurred_at": "2017-03-01T20:00:00+02:00", "title": "18:00 UTC"},
+            {**base, "occurred_at": "2017-03-01T19:00:00+00:00", "title": "19:00 UTC, second"},
+        ],
+    )
+    assert [e.title for e in build_summary(vault, YEAR).entries] == [
+        "18:00 UTC",
+        "19:00 UTC, first",
+        "19:00 UTC, second",
+        "next day",
+    ]
+
+
 def test_lookup_by_id_and_full_scan_give_the_same_summary(
     sample_vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
