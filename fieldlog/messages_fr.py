@@ -147,6 +147,11 @@ FRENCH: dict[str, str] = {
     "missing {fields}": "il manque {fields}",
     "unknown field {fields}": "champ inconnu : {fields}",
     "the JSON document is not UTF-8 text": "le document JSON n'est pas du texte UTF-8",
+    "the text holds half of a character (an unpaired \\uD800-\\uDFFF escape); "
+    "correct it and try again": "le texte contient la moitié d'un caractère (un échappement "
+    "\\uD800-\\uDFFF isolé) ; corrigez-le et réessayez",
+    "data/incidents.json holds half of a character (a lone surrogate)": "data/incidents.json "
+    "contient la moitié d'un caractère (un demi-code UTF-16 isolé)",
     "a value was expected": "une valeur était attendue",
     "a field name in double quotes was expected": "un nom de champ entre guillemets doubles était attendu",
     "':' was expected": "':' était attendu",

@@ -1268,6 +1268,28 @@ def test_records_that_do_not_match_the_schema_are_refused(bench: Bench) -> None:
     assert "categories" in str(refused)
 
 
+@pytest.mark.parametrize("member", ["data/incidents.json", "data/custody.jsonl"])
+def test_half_a_character_is_refused_in_one_line_even_when_re_signed(
+    bench: Bench, member: str
+) -> None:
+    """JSON can spell a lone surrogate (\\ud800), which no UTF-8 text can hold: once it
+    reached the hashing as an uncaught UnicodeEncodeError."""
+    payload = bench.payload()
+    if member == "data/incidents.json":
+        document = json.loads(payload[member])
+        document["incidents"][0]["title"] += "\ud800"
+        payload[member] = json.dumps(document).encode()
+    else:
+        lines = payload[member].splitlines(keepends=True)
+        event = json.loads(lines[0])
+        event["action"] += "\ud800"
+        lines[0] = json.dumps(event, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+        payload[member] = b"".join(lines)
+    message = str(bench.refused(bench.repack(payload)))
+    assert "\n" not in message
+    assert SAMPLE[0]["title"] not in message
+
+
 def test_messages_name_no_content(bench: Bench) -> None:
     payload = bench.payload()
     document = json.loads(payload["data/incidents.json"])

@@ -13,6 +13,7 @@ import pty
 import re
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -911,6 +912,10 @@ FAILURES: dict[str, Failure] = {
     "a time before the calendar in UTC": add_bad(
         bad_incident(occurred_at="0001-01-01T00:30:00+05:00"), "occurred_at"
     ),
+    # JSON can spell half of a character (\ud800) that no UTF-8 text can hold.
+    "a lone surrogate in the title": add_bad(
+        json.dumps(bad_incident(title=f"{SECRET} \ud800")).encode(), "half of a character"
+    ),
     "people_affected not a number": add_bad(
         bad_incident(people_affected=SECRET), "people_affected"
     ),
@@ -1128,6 +1133,98 @@ def test_a_reader_that_goes_away_is_not_reported_as_an_error(populated: Populate
         err = process.stderr.read()
         assert process.wait(timeout=300) == 141
     assert err == b""
+
+
+def test_a_command_stopped_by_a_signal_says_so_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], populated: Populated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A closed terminal (SIGHUP) or a shutdown (SIGTERM) stops a command as Ctrl+C does:
+    temporary files go, the transaction rolls back, one line says so."""
+
+    class StoppedWhileReading(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            os.kill(os.getpid(), signal.SIGTERM)  # the real signal, to this process
+            return super().read(size)
+
+    stdin = io.TextIOWrapper(StoppedWhileReading(SAMPLE_JSON.read_bytes()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    before = snapshot(populated.path)
+    # Should the command not take the signal itself, this handler takes it (rather than
+    # the default, which would end the test run) and the add goes through: a failure.
+    missed: list[int] = []
+
+    def outside(signum: int, _frame: object) -> None:
+        missed.append(signum)
+
+    previous = signal.signal(signal.SIGTERM, outside)
+    try:
+        result = run(capsys, *populated.args("add", "--json", "-"))
+        assert signal.getsignal(signal.SIGTERM) is outside  # put back once the command is over
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert missed == []
+    assert_clean_failure(result, "stopped by a signal")
+    assert result.code == 128 + signal.SIGTERM
+    assert snapshot(populated.path) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_the_program_forbids_core_dumps_of_its_memory(tmp_path: Path) -> None:
+    """A crash must not write the decrypted records and the passphrase to disk."""
+    script = (
+        "import ctypes, resource, sys\n"
+        "from fieldlog.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "dumpable = ctypes.CDLL(None).prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE), dumpable)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script, "--vault", tmp_path / "none", "list"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.stdout == "(0, 0) 0\n", completed.stderr
+
+
+def test_the_apps_uncaught_exceptions_print_one_line_without_their_message() -> None:
+    """In the desktop app an exception in a slot or a thread reaches sys.excepthook,
+    whose traceback would quote recorded text to stderr (a session's journal)."""
+    script = (
+        "import threading\n"
+        "from fieldlog.hardening import report_bugs_without_content\n"
+        "report_bugs_without_content()\n"
+        f"def fail(): raise ValueError({SECRET!r})\n"
+        "worker = threading.Thread(target=fail)\n"
+        "worker.start(); worker.join()\n"
+        "fail()\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert completed.returncode != 0
+    lines = completed.stderr.splitlines()
+    assert (
+        lines
+        == [
+            "error: FieldLog failed unexpectedly (ValueError at <string>:4); "
+            "please report this line"
+        ]
+        * 2
+    ), completed.stderr
+
+
+def test_a_bug_is_one_line_naming_where_it_happened_not_what_it_was_given(
+    capsys: pytest.CaptureFixture[str], populated: Populated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise UnicodeEncodeError("utf-8", SECRET, 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr("fieldlog.cli.commands.search_incidents", broken)
+    result = run(capsys, *populated.args("search", "gas"))
+    assert_clean_failure(result, "FieldLog failed unexpectedly (UnicodeEncodeError at commands.py:")
+    assert SECRET not in result.err
 
 
 # -- the interactive prompt, on a real pseudo-terminal --------------------------------

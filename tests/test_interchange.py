@@ -30,6 +30,17 @@ def test_three_shapes(sample_document: dict[str, Any]) -> None:
     assert [len(parse_document(raw)) for raw in as_bytes] == [len(incidents), len(incidents), 1]
 
 
+def test_a_character_spelled_as_two_escapes_is_kept_and_half_of_one_is_refused(
+    sample_document: dict[str, Any],
+) -> None:
+    incident = {**sample_document["incidents"][0], "title": "Gassed \U0001f62d"}
+    raw = json.dumps(incident).encode()  # ensure_ascii: the emoji as \\ud83d\\ude2d
+    assert b"\\ud83d\\ude2d" in raw
+    assert parse_document(raw)[0]["title"] == "Gassed \U0001f62d"
+    with pytest.raises(InvalidInputError, match="half of a character"):
+        parse_document(raw.replace(b"\\ude2d", b""))
+
+
 def bad(incident: dict[str, Any]) -> str:
     with pytest.raises(InvalidInputError) as caught:
         parse_document(json.dumps(incident).encode())

@@ -367,6 +367,8 @@ def test_shareable_copy_has_no_metadata_and_blurs(vault: Vault, incident: str) -
     record = media_record(vault, incident, copy_id)
     assert record["derived_from"] == original_id
     assert record["derivation"] == {"metadata": "removed", "blurred": [[100, 100, 200, 150]]}
+    # Nor the original's name, which may tell a person or, from a camera, the time.
+    assert record["filename"] == f"shareable-{original_id[:8]}.jpg"
     _, data = original_bytes(vault, copy_id, 1 << 24)
     assert exifread.process_file(io.BytesIO(data), details=False) == {}
     for marker in (b"Exif", b"GPS", b"NIKON", b"http://ns.adobe.com/xap", b"ICC_PROFILE"):

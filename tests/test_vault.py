@@ -1,6 +1,7 @@
 """The vault: creation, unlocking, passphrase and recovery code, locking, what is on disk."""
 
 import json
+import shutil
 import stat
 import subprocess
 import sys
@@ -81,6 +82,28 @@ def test_files_are_private(created_vault: tuple[Path, str]) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o700
     for file in path.iterdir():
         assert stat.S_IMODE(file.stat().st_mode) & 0o077 == 0, file.name
+
+
+def test_a_vault_copied_with_open_modes_is_made_private_when_opened(
+    created_vault: tuple[Path, str], tmp_path: Path
+) -> None:
+    """``cp -r`` or an unpacked archive gives the copy 0755 and 0644: others could list
+    it and read the files (encrypted, but their sizes and times tell a lot)."""
+    path, _ = created_vault
+    copy = tmp_path / "copied"
+    shutil.copytree(path, copy)
+    (copy / "backups").mkdir()
+    for entry in [copy, *copy.iterdir()]:
+        entry.chmod(0o755 if entry.is_dir() else 0o644)
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(copy, "not the passphrase at all")
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o755  # a wrong passphrase changes nothing
+    with Vault.open(copy, PASSPHRASE):
+        pass
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o700
+    assert stat.S_IMODE((copy / "backups").stat().st_mode) == 0o700
+    for name in ("fieldlog.db", "vault.json", ".lock"):
+        assert stat.S_IMODE((copy / name).stat().st_mode) == 0o600, name
 
 
 def test_header_holds_no_secret_and_respects_the_floor(created_vault: tuple[Path, str]) -> None:

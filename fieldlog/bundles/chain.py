@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldlog.bundles.errors import BundleContentError
 from fieldlog.canonical import canonical_json, sha256_hex
+from fieldlog.jsontext import has_lone_surrogate
 from fieldlog.model import CustodyEvent
 from fieldlog.services.custody import GENESIS_HASH
 
@@ -115,7 +116,11 @@ class ChainCheck:
             raise BundleContentError(
                 "refused: the custody log has a line that is not JSON"
             ) from None
-        if not isinstance(event, dict) or canonical_json(event) != line:
+        if (
+            not isinstance(event, dict)
+            or has_lone_surrogate(line, event)
+            or canonical_json(event) != line
+        ):
             raise BundleContentError("refused: the custody log has a line that is not well formed")
         self._seq += 1
         keys = set(event)

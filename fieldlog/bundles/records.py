@@ -39,6 +39,7 @@ from fieldlog.interchange.document import (
     canonical_record,
     validate_incidents,
 )
+from fieldlog.jsontext import has_lone_surrogate
 
 INCIDENTS_PATH = "data/incidents.json"
 CUSTODY_PATH = "data/custody.jsonl"
@@ -335,6 +336,8 @@ def read_incidents(raw: bytes) -> list[BundleIncident]:
         document = json.loads(raw, parse_constant=_refuse_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise _refuse(Message("data/incidents.json is not valid JSON")) from None
+    if has_lone_surrogate(raw, document):
+        raise _refuse(Message("data/incidents.json holds half of a character (a lone surrogate)"))
     if (
         not isinstance(document, dict)
         or set(document) != {"format", "version", "incidents"}

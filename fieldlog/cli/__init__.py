@@ -11,6 +11,12 @@ from collections.abc import Sequence
 from fieldlog.cli.launch import app_request, launch_app
 from fieldlog.errors import DATABASE_DAMAGED, FieldLogError
 from fieldlog.fsutil import restrict_umask
+from fieldlog.hardening import (
+    Terminated,
+    bug_report_line,
+    forbid_core_dumps,
+    stop_cleanly_on_termination,
+)
 
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
@@ -29,6 +35,7 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     restrict_umask()
+    forbid_core_dumps()
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         app_vault = app_request(arguments)
@@ -43,11 +50,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(arguments)
     try:
-        result: int = args.handler(args)
+        with stop_cleanly_on_termination():
+            result: int = args.handler(args)
     except FieldLogError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("interrupted; nothing more was written", EXIT_INTERRUPTED)
+    except Terminated as stop:
+        return fail("stopped by a signal; nothing more was written", 128 + stop.signum)
     except (SQLAlchemyError, dbapi2.Error) as exc:
         # Reads that go to the driver directly raise its own errors, not SQLAlchemy's.
         # The statement text and values are deliberately not shown (hide_parameters is also set).
@@ -69,4 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{exc.strerror or 'input/output error'}"
             + (f": {exc.filename}" if exc.filename else "")
         )
+    except Exception as exc:  # noqa: BLE001 - a bug must not print a traceback of recorded text
+        return fail(bug_report_line(exc))
     return result

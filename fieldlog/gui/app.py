@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from fieldlog.gui.i18n import install_translators, resolve_language
@@ -17,6 +18,7 @@ from fieldlog.gui.settings import Settings
 from fieldlog.gui.settings_dialog import SettingsDialog
 from fieldlog.gui.tasks import TaskRunner
 from fieldlog.gui.unlock import CreateVaultDialog, UnlockDialog
+from fieldlog.hardening import report_bugs_without_content
 
 if TYPE_CHECKING:
     from fieldlog.gui.main_window import MainWindow
@@ -30,6 +32,29 @@ if TYPE_CHECKING:
 # a few hundred of them. The longest block while scrolling 100,000 incidents,
 # measured: 28-65 ms with 1 ms, 25-30 ms with 0.5 ms.
 GIL_SWITCH_INTERVAL = 0.0005
+
+# Qt keeps its own settings beside the app's: its file dialogs remember the folders last
+# used (QtProject.conf: "lastVisited", "history"), and folder names tell places, names and
+# dates. Qt's settings go to a place that cannot be written, so they are never kept; the
+# app's own settings name their file and are not affected.
+NOWHERE = str(Path(os.devnull) / "fieldlog-keeps-no-qt-settings")
+
+
+def keep_no_qt_settings() -> None:
+    # QFileDialog opens QSettings(UserScope, "QtProject"): the native format, which is an
+    # INI file on Linux and the BSDs (the registry and property lists elsewhere keep their
+    # places; the system's own file dialogs keep their own history there anyway).
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(kind, scope, NOWHERE)
+
+
+def clear_clipboard() -> None:
+    """Empty the clipboard and, on X11, the selection (selected text is pasted from it)."""
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)
 
 
 class Session(QObject):
@@ -104,7 +129,7 @@ class Session(QObject):
         if self.window is not None:
             self.window.clear_for_lock()
             self.window.setEnabled(False)
-        QGuiApplication.clipboard().clear()
+        clear_clipboard()
         vault, self.vault = self.vault, None
         # Close after queued work finishes: tasks in flight hold the vault.
         self.writes.run(vault.close)
@@ -133,6 +158,9 @@ class Session(QObject):
     def shutdown(self) -> None:
         if self.window is not None:
             self.window.editor.flush_draft()
+        # On X11 a clipboard manager takes over what the app still holds when it quits,
+        # and may keep it on disk.
+        clear_clipboard()
         self.reads.stop()
         self.writes.stop()
         if self.vault is not None:
@@ -141,6 +169,7 @@ class Session(QObject):
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    keep_no_qt_settings()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -156,6 +185,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(vault_path: Path, vault: Vault | None = None) -> int:
     """Start the app on ``vault_path`` (already unlocked when ``vault`` is given)."""
+    report_bugs_without_content()
     app = create_application()
     settings = Settings.load()
     install_translators(app, resolve_language(settings.language))

@@ -4,6 +4,7 @@ What is typed is kept as an encrypted draft a second after each change, so a
 laptop that dies mid-sentence loses at most that second.
 """
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -12,10 +13,12 @@ from PySide6.QtCore import (
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
+    QRegularExpression,
     QTime,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,6 +62,27 @@ from fieldlog.vault import Vault
 Record = dict[str, Any]
 OFFSETS = [f"{'+' if h >= 0 else '-'}{abs(h):02d}:00" for h in range(-12, 15)]
 CHILD_KEYS = ("testimonies", "officers", "vehicles")
+
+
+# What may be typed in the offset box, on the way to a whole offset: +2, +02, +0530, -05:30.
+_OFFSET_TYPING = r"[+-]\d{0,2}(:?\d{0,2})?"
+_OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
+
+
+def normalised_offset(text: str) -> str | None:
+    """A typed UTC offset as ISO 8601 writes it (+2 -> +02:00, -0530 -> -05:30), or None."""
+    found = _OFFSET.fullmatch(text.strip())
+    if found is None:
+        return None
+    sign, hours, minutes = found.group(1), int(found.group(2)), int(found.group(3) or 0)
+    if hours > 14 or minutes > 59 or (hours == 14 and minutes):
+        return None
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def _offset_part(occurred: str) -> str:
+    """What follows the time of day in an ISO 8601 moment: its offset, stored or typed."""
+    return re.sub(r"^(:\d\d(\.\d+)?)?", "", occurred[16:])
 
 
 def _local_offset() -> str:
@@ -204,6 +228,9 @@ class IncidentEditor(QWidget):
         self.offset.setEditable(True)
         self.offset.addItems(OFFSETS)
         self.offset.setAccessibleName(self.tr("UTC offset"))
+        self.offset.setValidator(
+            QRegularExpressionValidator(QRegularExpression(_OFFSET_TYPING), self.offset)
+        )
         self.precision = choice_box(vocabulary.precisions(), self.tr("Precision of the time"))
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 2)
@@ -341,19 +368,34 @@ class IncidentEditor(QWidget):
 
     def load(self, record: Record, *, saved: bool = True) -> None:
         self._loading = True
-        self._record = record if saved and "id" in record else None
-        occurred = str(record.get("occurred_at", ""))
+        try:
+            self._fill(record, saved=saved)
+        finally:
+            # Drafts are saved again after whatever happened here.
+            self._loading = False
+        self.discard_button.hide()
+        show_message(self.message, "")
+        if self._record is not None:
+            self._load_history()
+
+    def _show_occurrence(self, occurred: str) -> None:
+        """The date, time and offset of ``occurred`` in their fields. A draft keeps what was
+        typed, even an offset that is not one yet (+2): it is shown as typed, to be finished."""
         if len(occurred) == 10:
             self.when.setDateTime(QDateTime(QDate.fromString(occurred, "yyyy-MM-dd"), QTime(0, 0)))
             self.offset.setCurrentText(_local_offset())
-        else:
-            moment = datetime.fromisoformat(occurred) if occurred else datetime.now().astimezone()
-            self.when.setDateTime(
-                QDateTime(
-                    QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-                )
-            )
-            self.offset.setCurrentText(moment.strftime("%z")[:3] + ":" + moment.strftime("%z")[3:])
+            return
+        if not occurred:
+            now = datetime.now().astimezone()
+            occurred = now.replace(second=0, microsecond=0).isoformat()
+        moment = QDateTime.fromString(occurred[:16], "yyyy-MM-ddTHH:mm")
+        self.when.setDateTime(moment if moment.isValid() else QDateTime.currentDateTime())
+        typed = _offset_part(occurred)
+        self.offset.setCurrentText(normalised_offset(typed) or typed)
+
+    def _fill(self, record: Record, *, saved: bool) -> None:
+        self._record = record if saved and "id" in record else None
+        self._show_occurrence(str(record.get("occurred_at", "")))
         select_value(self.precision, record.get("occurred_precision", "exact"))
         location = record.get("location", {})
         self.place.setText(location.get("name", ""))
@@ -384,11 +426,6 @@ class IncidentEditor(QWidget):
             self._vault if self._record else None, self.incident_id, record.get("media", [])
         )
         self.history.show_history(None)
-        self._loading = False
-        self.discard_button.hide()
-        show_message(self.message, "")
-        if self._record is not None:
-            self._load_history()
 
     def _load_history(self) -> None:
         vault, incident_id = self._vault, self.incident_id
@@ -405,7 +442,8 @@ class IncidentEditor(QWidget):
             occurred = date(day.year(), day.month(), day.day()).isoformat()
         else:
             clock = moment.time()
-            offset = self.offset.currentText().strip()
+            typed = self.offset.currentText().strip()
+            offset = normalised_offset(typed) or typed  # an unfinished one: _first_gap says so
             occurred = f"{day.toString('yyyy-MM-dd')}T{clock.toString('HH:mm')}:00{offset}"
         location: Record = {"name": self.place.text().strip()}
         for key, field in (("lat", self.lat), ("lon", self.lon)):
@@ -487,6 +525,9 @@ class IncidentEditor(QWidget):
         """What the form still needs before it can be saved, in the form's own words (the
         vault's check would name JSON fields: "categories needs at least 1",
         "testimonies[0].language does not match")."""
+        offset = _offset_part(str(incident["occurred_at"]))
+        if incident["occurred_precision"] != "day" and normalised_offset(offset) is None:
+            return _Gap(self.tr("Write the offset from UTC as +02:00 or -05:30."), self.offset)
         location = incident["location"]
         if not location["name"]:
             return _Gap(self.tr("Give the place where it happened."), self.place)

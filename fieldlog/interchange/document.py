@@ -15,8 +15,10 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
+from fieldlog.canonical import HALF_CHARACTER
 from fieldlog.errors import InvalidInputError, Message
 from fieldlog.interchange.timefmt import parse_occurrence
+from fieldlog.jsontext import has_lone_surrogate
 
 FORMAT_NAME = "fieldlog-incidents"
 FORMAT_VERSION = 1
@@ -210,6 +212,8 @@ def parse_document(raw: bytes) -> list[Record]:
         ) from None
     except RecursionError:
         raise InvalidInputError("malformed JSON: nested too deeply") from None
+    if has_lone_surrogate(raw, data):
+        raise InvalidInputError(HALF_CHARACTER)
     if isinstance(data, dict) and "format" in data:
         if data.get("format") != FORMAT_NAME:
             raise InvalidInputError(

@@ -228,13 +228,14 @@ def make_shareable_copy(vault: Vault, media_ref: str, blur: list[Box] | None = N
         raise InvalidInputError("no shareable copy: {reason}", reason=refused.message) from None
     del data
     ingested = ingest_stream(io.BytesIO(clean), vault.blobs)
-    stem = Path(medium.filename).stem or "photo"
     try:
         return _record_media(
             vault,
             medium.incident_id,
             ingested,
-            f"{stem}-shareable.jpg",
+            # Not the original's name: it may hold a person's name or, from a camera
+            # (IMG_20170715_193012), the time the copy is meant not to tell.
+            f"shareable-{str(medium.id)[:8]}.jpg",
             derived_from=medium.id,
             derivation={
                 "metadata": "removed",

@@ -36,7 +36,7 @@ from fieldlog.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
-from fieldlog.fsutil import fsync_dir, private_umask
+from fieldlog.fsutil import fsync_dir, make_private, private_umask
 from fieldlog.media.blobstore import BlobStore
 from fieldlog.model import DeviceKey
 from fieldlog.model.base import utcnow
@@ -204,6 +204,7 @@ class Vault:
         lock = VaultLock(path / LOCK_NAME)
         lock.acquire()
         try:
+            make_private(path)
             with private_umask():
                 vault = cls(path, header, master_key, lock)
                 vault.backup_made = upgrade_with_backup(

@@ -423,6 +423,11 @@
         <translation>Écrivez la langue sous forme de code, par exemple fr, en, ar, ps ou ti.</translation>
     </message>
     <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="527" />
+        <source>Write the offset from UTC as +02:00 or -05:30.</source>
+        <translation>Écrivez le décalage par rapport à UTC sous la forme +02:00 ou -05:30.</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/incident_editor.py" line="453" />
         <source>Choose at least one category.</source>
         <translation>Choisissez au moins une catégorie.</translation>

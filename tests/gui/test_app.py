@@ -7,10 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFileDialog,
     QLineEdit,
     QStyleOptionViewItem,
     QTableWidgetItem,
@@ -19,10 +22,10 @@ from pytestqt.qtbot import QtBot
 
 from fieldlog.errors import InvalidInputError
 from fieldlog.fsutil import atomic_replace
-from fieldlog.gui.app import Session
+from fieldlog.gui.app import NOWHERE, Session, create_application
 from fieldlog.gui.history_view import HistoryView, local_time
 from fieldlog.gui.i18n import install_translators
-from fieldlog.gui.incident_editor import three_way
+from fieldlog.gui.incident_editor import normalised_offset, three_way
 from fieldlog.gui.main_window import MainWindow
 from fieldlog.gui.summaries_view import SummariesView
 from fieldlog.gui.tasks import TaskRunner, safe_message
@@ -284,6 +287,94 @@ def test_the_form_asks_in_its_own_words_and_keeps_what_was_typed(
     assert saved["sources"] == [{"title": "", "url": "https://example.org/report"}]
     assert [t["language"] for t in saved["testimonies"]] == ["und", "ar-SD"]
     assert saved["location"]["lat"] == 50.95
+
+
+@pytest.mark.parametrize(
+    ("typed", "offset"),
+    [("+2", "+02:00"), ("+02", "+02:00"), ("-0530", "-05:30"), ("+05:45", "+05:45")]
+    + [(bad, None) for bad in ("+2 x", "+15", "+14:30", "-05:60", "2", "")],
+)
+def test_an_offset_is_taken_as_people_type_it(typed: str, offset: str | None) -> None:
+    assert normalised_offset(typed) == offset
+
+
+def test_an_unfinished_offset_is_asked_for_and_kept_in_the_draft(
+    qtbot: QtBot, session: Session
+) -> None:
+    """ "+2 ..." once made the incident's draft unreadable: its reopening raised, quoting what
+    was typed on stderr, and stopped the drafts of that incident for the session."""
+    vault = session.vault
+    assert vault is not None
+    (incident_id,) = add_incidents(vault, [{**GAS, "occurred_at": "2017-07-15T19:30:00+02:00"}])
+    editor = window_of(session).editor
+    editor.open(str(incident_id))
+    qtbot.waitUntil(lambda: editor.title.text() == "Gas", timeout=WAIT)
+    line = editor.offset.lineEdit()
+    assert line is not None
+    line.clear()
+    QTest.keyClicks(line, "+2 ZQXV")  # the validator takes what an offset may be: "+2"
+    assert editor.offset.currentText() == "+2"
+    editor.offset.setCurrentText("+")  # half typed
+    editor.title.setText("Gas at the distribution")
+    editor.flush_draft()
+    wait_idle(qtbot, session)
+    editor.save()
+    assert editor.message.text() == "Write the offset from UTC as +02:00 or -05:30."
+    assert editor.offset.hasFocus() or editor.focusWidget() is editor.offset
+
+    # The draft comes back with what was typed, and drafts go on being saved.
+    (draft,) = list_drafts(vault)
+    assert draft.incident["occurred_at"] == "2017-07-15T19:30:00+"
+    window_of(session).new_action.trigger()  # another form, then the incident again
+    editor.open(str(incident_id))
+    qtbot.waitUntil(lambda: editor.title.text() == "Gas at the distribution", timeout=WAIT)
+    assert editor.offset.currentText() == "+"
+    assert editor.when.dateTime().toString("yyyy-MM-dd HH:mm") == "2017-07-15 19:30"
+    editor.offset.setCurrentText("+2")
+    editor.title.setText("Gas at the distribution, 19:30")
+    editor.flush_draft()
+    wait_idle(qtbot, session)
+    (draft,) = list_drafts(vault)
+    assert draft.incident["occurred_at"] == "2017-07-15T19:30:00+02:00"
+
+
+def test_qt_keeps_no_history_of_the_folders_used(qtbot: QtBot, tmp_path: Path) -> None:
+    """Qt's file dialogs remember their last folders in QtProject.conf; a folder's name
+    can tell a place or a person. Those settings are never written."""
+    create_application()
+    config = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.ConfigLocation))
+    before = {p: p.stat().st_mtime_ns for p in config.parent.rglob("QtProject.conf")}
+    folder = tmp_path / "Camp at the Puythouck lake"
+    folder.mkdir()
+    dialog = QFileDialog(None, "Attach files", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setDirectory(str(folder))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.reject()
+    dialog.deleteLater()  # Qt writes its history when the dialog goes
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, 0)
+    qt_settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    qt_settings.sync()
+    assert qt_settings.fileName().startswith(NOWHERE)
+    qt_settings.setValue("probe", 1)
+    qt_settings.sync()
+    assert qt_settings.status() == QSettings.Status.AccessError  # it cannot be written
+    after = {p: p.stat().st_mtime_ns for p in config.parent.rglob("QtProject.conf")}
+    assert after == before
+
+
+def test_quitting_empties_the_clipboard_and_the_selection(session: Session) -> None:
+    """Clipboard managers take over what an app holds when it quits, and may keep it."""
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("RIO 1234567, copied from a testimony")
+    if clipboard.supportsSelection():
+        clipboard.setText("selected text", QClipboard.Mode.Selection)
+    session.shutdown()
+    assert clipboard.text() == ""
+    assert clipboard.text(QClipboard.Mode.Selection) == ""
 
 
 def test_a_save_over_a_change_made_meanwhile_is_refused(qtbot: QtBot, session: Session) -> None:
