@@ -94,6 +94,10 @@ def atomic_replace(target: Path) -> Iterator[BinaryIO]:
     Where the system allows, the temporary file has no name until it is complete."""
     if target.is_dir():  # before any work, and named as the person gave it
         raise IsADirectoryError(errno.EISDIR, "Is a folder, not a file", str(target))
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        # A link, a named pipe or a device (/dev/full, written as root) would be replaced
+        # by the file, not written through.
+        raise FileExistsError(errno.EEXIST, "Is not a plain file; choose another name", str(target))
     temp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
     unnamed = _unnamed_file(target.parent)
     try:

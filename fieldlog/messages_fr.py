@@ -147,6 +147,12 @@ FRENCH: dict[str, str] = {
     "missing {fields}": "il manque {fields}",
     "unknown field {fields}": "champ inconnu : {fields}",
     "the JSON document is not UTF-8 text": "le document JSON n'est pas du texte UTF-8",
+    "malformed JSON: a number with too many digits": "JSON mal formé : un nombre a trop de "
+    "chiffres",
+    "the vault database is empty: its records and keys are gone; restore it from a backup "
+    "(the backups folder, or a copy of the vault)": "la base du coffre est vide : ses "
+    "enregistrements et ses clés ont disparu ; restaurez-la depuis une sauvegarde (le dossier "
+    "backups, ou une copie du coffre)",
     "the text holds half of a character (an unpaired \\uD800-\\uDFFF escape); "
     "correct it and try again": "le texte contient la moitié d'un caractère (un échappement "
     "\\uD800-\\uDFFF isolé) ; corrigez-le et réessayez",

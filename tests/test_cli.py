@@ -35,7 +35,7 @@ from fieldlog.cli import main
 from fieldlog.interchange.document import schema
 from fieldlog.vault import Vault
 from fieldlog.vault.keys import MINIMUM_KDF
-from tests.conftest import PASSPHRASE, SAMPLE_JSON, snapshot
+from tests.conftest import PASSPHRASE, SAMPLE_JSON, SHARED, snapshot
 
 FIELDLOG = Path(sys.executable).with_name("fieldlog")  # the installed console script
 NEW_PASSPHRASE = "a different but equally long passphrase"
@@ -451,6 +451,33 @@ def test_list_as_text_has_one_line_per_incident(
     lines = result.out.splitlines()
     assert len(lines) == len(expected)
     assert {line.split()[0] for line in lines} == expected
+
+
+def test_recorded_text_cannot_drive_the_terminal(
+    capsys: pytest.CaptureFixture[str], fresh: Setup
+) -> None:
+    """A hostile bundle's title could clear a legal team's screen, retitle the window and,
+    with a carriage return, print a line of its own over what is shown."""
+    hostile = "Normal\x1b[2J\x1b]0;PWNED\x07\rFAKE LINE\x9b"
+    incident = {
+        **SAMPLE[0],
+        "title": hostile,
+        "description": "First line.\nSecond line\x1b[31m.",
+        "officers": [{"identifier": "123\x1b[8m456", "unit": "CRS\r8", "visibility": "partial"}],
+    }
+    incident.pop("id", None)
+    source = write_json(fresh.files / "hostile.json", incident)
+    (incident_id,) = assert_uuid_lines(run(capsys, *fresh.args("add", "--json", source)).out, 1)
+    outputs = [
+        run(capsys, *fresh.args(*command)).out
+        for command in (("list",), ("show", incident_id), ("identifiers",))
+    ]
+    for out in outputs:
+        assert not {"\x1b", "\r", "\x07", "\x9b"} & set(out), out
+    listed, shown, _ = outputs
+    assert listed.count("\n") == 1
+    assert "Normal\\x1b[2J\\x1b]0;PWNED\\x07\\x0dFAKE LINE" in listed
+    assert "  First line.\n  Second line\\x1b[31m." in shown  # its lines, indented
 
 
 def test_list_date_filters_use_the_local_date_not_utc(
@@ -916,6 +943,11 @@ FAILURES: dict[str, Failure] = {
     "a lone surrogate in the title": add_bad(
         json.dumps(bad_incident(title=f"{SECRET} \ud800")).encode(), "half of a character"
     ),
+    # Python refuses to read an integer of more than 4,300 digits (a ValueError).
+    "a number with 5,000 digits": add_bad(
+        json.dumps(bad_incident(people_affected=0)).replace(": 0", ": 1" + "0" * 5000).encode(),
+        "too many digits",
+    ),
     "people_affected not a number": add_bad(
         bad_incident(people_affected=SECRET), "people_affected"
     ),
@@ -1225,6 +1257,60 @@ def test_a_bug_is_one_line_naming_where_it_happened_not_what_it_was_given(
     result = run(capsys, *populated.args("search", "gas"))
     assert_clean_failure(result, "FieldLog failed unexpectedly (UnicodeEncodeError at commands.py:")
     assert SECRET not in result.err
+
+
+def test_a_passphrase_file_saved_with_a_byte_order_mark_opens_the_vault(
+    capsys: pytest.CaptureFixture[str], populated: Populated
+) -> None:
+    """Windows editors may begin a UTF-8 file with a BOM: it is not part of the passphrase."""
+    bom = populated.files / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + PASSPHRASE.encode() + b"\r\n")
+    assert run(capsys, *populated.args("list", passphrase_file=bom)).code == 0
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_inputs_are_read_no_further_than_their_limit(
+    capsys: pytest.CaptureFixture[str], populated: Populated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(capsys, *populated.args("list", passphrase_file=Path("/dev/zero")))
+    assert_clean_failure(result, "the first line of the passphrase file is too long")
+    # A 1 GiB limit takes a while to reach: the same code with a smaller one.
+    monkeypatch.setattr("fieldlog.cli.commands.MAX_DOCUMENT_BYTES", 1 << 20)
+    monkeypatch.setattr("fieldlog.interchange.document.MAX_DOCUMENT_BYTES", 1 << 20)
+    result = run(capsys, *populated.args("add", "--json", "/dev/zero"))
+    assert_clean_failure(result, "larger than")
+
+
+def test_a_photo_with_damaged_exif_is_attached_without_library_warnings(
+    capsys: pytest.CaptureFixture[str], fresh: Setup
+) -> None:
+    """Pillow warned on stderr, fourteen lines, about EXIF pointing past the file's end."""
+    photo = bytearray((SHARED / "samples" / "photos" / "DSCN0010.jpg").read_bytes())
+    photo[16:20] = b"\xff\xff\xff\x7f"  # the first EXIF directory: far beyond the end
+    damaged = fresh.files / "damaged-exif.jpg"
+    damaged.write_bytes(photo)
+    added = run(capsys, *fresh.args("add", "--json", SAMPLE_JSON))
+    incident = added.out.split()[0]
+    result = run(capsys, *fresh.args("attach", incident, damaged))
+    assert result.code == 0, result.err
+    assert result.err == ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_attaching_several_files_names_the_one_that_failed(
+    capsys: pytest.CaptureFixture[str], fresh: Setup
+) -> None:
+    """Each file is attached on its own: those before the failure stay, and are said so."""
+    added = run(capsys, *fresh.args("add", "--json", SAMPLE_JSON))
+    incident = added.out.split()[0]
+    good = SHARED / "samples" / "photos" / "DSCN0010.jpg"
+    unreadable = Path("/proc/self/mem")  # reading it from the start fails (EIO): a bad disk
+    result = run(capsys, *fresh.args("attach", incident, good, unreadable))
+    assert_clean_failure(result, f"{unreadable} was not attached: Input/output error")
+    assert "the 1 file(s) before it are attached" in result.err
+    (attached,) = assert_uuid_lines(result.out, 1)
+    shown = json_ok(run(capsys, *fresh.args("show", incident, "--json")))
+    assert [m["id"] for m in shown["media"]] == [attached]
 
 
 # -- the interactive prompt, on a real pseudo-terminal --------------------------------

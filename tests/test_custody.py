@@ -102,6 +102,27 @@ def test_edited_revision_is_detected(filled: Vault) -> None:
     assert any("does not match its hash" in p for p in problems(filled))
 
 
+@pytest.mark.parametrize(
+    ("statement", "problem"),
+    [
+        (
+            "DELETE FROM custody_events WHERE seq = 1",
+            "the custody log does not begin with the vault's creation",
+        ),
+        (
+            "DELETE FROM custody_events",
+            "the custody log is empty: not even the vault's creation is recorded",
+        ),
+    ],
+)
+def test_a_log_without_its_beginning_is_detected(
+    filled: Vault, statement: str, problem: str
+) -> None:
+    """An emptied database once opened as a new vault, whose audit passed."""
+    tamper(filled, statement)
+    assert problem in problems(filled)
+
+
 def test_current_view_must_match_latest_revision(filled: Vault) -> None:
     tamper(
         filled,

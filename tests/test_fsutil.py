@@ -39,6 +39,25 @@ def test_a_failed_write_leaves_the_old_file_and_nothing_else(tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.jpg"]
 
 
+@pytest.mark.parametrize("kind", ["link", "pipe"])
+def test_what_is_not_a_plain_file_is_not_replaced(tmp_path: Path, kind: str) -> None:
+    """A link would be replaced rather than written through; a device (/dev/full, as root)
+    or a named pipe would become the decrypted file."""
+    target = tmp_path / "photo.jpg"
+    elsewhere = tmp_path / "elsewhere.jpg"
+    elsewhere.write_bytes(b"kept")
+    if kind == "link":
+        target.symlink_to(elsewhere)
+    else:
+        os.mkfifo(target)
+    with pytest.raises(FileExistsError) as caught, atomic_replace(target):
+        pass
+    assert caught.value.strerror == "Is not a plain file; choose another name"
+    assert caught.value.filename == str(target)
+    assert elsewhere.read_bytes() == b"kept"
+    assert target.is_symlink() if kind == "link" else target.is_fifo()
+
+
 @pytest.mark.skipif(not LINUX, reason="unnamed files (O_TMPFILE) are Linux's")
 def test_a_process_killed_while_writing_leaves_no_partial_copy(tmp_path: Path) -> None:
     """SIGKILL runs no clean-up: the file being written must have had no name yet."""

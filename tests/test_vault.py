@@ -106,6 +106,26 @@ def test_a_vault_copied_with_open_modes_is_made_private_when_opened(
         assert stat.S_IMODE((copy / name).stat().st_mode) == 0o600, name
 
 
+def test_an_emptied_database_is_refused_and_left_as_it_is(
+    created_vault: tuple[Path, str],
+) -> None:
+    """Opened as a new database, it was upgraded into an empty vault without its keys."""
+    path, _ = created_vault
+    (path / "fieldlog.db").write_bytes(b"")
+    before = snapshot(path)
+    with pytest.raises(VaultDamagedError, match="the vault database is empty"):
+        Vault.open(path, PASSPHRASE)
+    assert snapshot(path) == before
+
+
+def test_a_vault_copied_without_its_lock_file_opens(created_vault: tuple[Path, str]) -> None:
+    path, _ = created_vault
+    (path / ".lock").unlink()
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.signer.public_hex
+    assert stat.S_IMODE((path / ".lock").stat().st_mode) == 0o600
+
+
 def test_header_holds_no_secret_and_respects_the_floor(created_vault: tuple[Path, str]) -> None:
     path, code = created_vault
     header = json.loads((path / "vault.json").read_text())
@@ -206,6 +226,29 @@ def test_missing_vault(tmp_path: Path) -> None:
 def test_damaged_header(created_vault: tuple[Path, str]) -> None:
     path, _ = created_vault
     (path / "vault.json").write_text("{not json")
+    with pytest.raises(VaultDamagedError, match=r"vault\.json\) is damaged"):
+        Vault.open(path, PASSPHRASE)
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("kdf", "memory_kib"), 0),
+        (("kdf", "lanes"), 0),
+        (("kdf", "iterations"), -1),
+        (("kdf", "iterations"), 10**6),  # would take hours, and ignore SIGTERM meanwhile
+        (("passphrase", "salt"), ""),
+        (("passphrase", "nonce"), "AAAA"),
+        (("recovery", "ciphertext"), "AAAA"),
+    ],
+)
+def test_an_edited_header_is_damaged_not_a_crash_or_a_hang(
+    created_vault: tuple[Path, str], where: tuple[str, str], value: object
+) -> None:
+    path, _ = created_vault
+    header = json.loads((path / "vault.json").read_text())
+    header[where[0]][where[1]] = value
+    (path / "vault.json").write_text(json.dumps(header))
     with pytest.raises(VaultDamagedError, match=r"vault\.json\) is damaged"):
         Vault.open(path, PASSPHRASE)
 

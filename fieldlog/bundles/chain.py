@@ -112,7 +112,7 @@ class ChainCheck:
     def _line(self, line: bytes) -> None:
         try:
             event = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, huge integers
             raise BundleContentError(
                 "refused: the custody log has a line that is not JSON"
             ) from None

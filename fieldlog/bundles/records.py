@@ -334,7 +334,7 @@ def read_incidents(raw: bytes) -> list[BundleIncident]:
     """Parse and check ``data/incidents.json``; refuse with the first problem found."""
     try:
         document = json.loads(raw, parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, huge integers
         raise _refuse(Message("data/incidents.json is not valid JSON")) from None
     if has_lone_surrogate(raw, document):
         raise _refuse(Message("data/incidents.json holds half of a character (a lone surrogate)"))

@@ -6,6 +6,7 @@ non-zero; no traceback, no user content in the message.
 
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from fieldlog.cli.launch import app_request, launch_app
@@ -50,7 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(arguments)
     try:
-        with stop_cleanly_on_termination():
+        with stop_cleanly_on_termination(), warnings.catch_warnings():
+            # Libraries' warnings (Pillow on a damaged photo's EXIF: "Possibly corrupt EXIF
+            # data", fourteen lines) would break the one-line rule; they change no outcome.
+            warnings.simplefilter("ignore")
             result: int = args.handler(args)
     except FieldLogError as exc:
         return fail(str(exc))

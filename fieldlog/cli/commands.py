@@ -10,7 +10,7 @@ from pathlib import Path
 from fieldlog.cli import output, prompts
 from fieldlog.cli.launch import check_display, launch_app
 from fieldlog.errors import FieldLogError, InvalidInputError
-from fieldlog.interchange.document import parse_document
+from fieldlog.interchange.document import MAX_DOCUMENT_BYTES, parse_document
 from fieldlog.interchange.timefmt import parse_day
 from fieldlog.media.images import Box
 from fieldlog.paths import default_vault_path, demo_vault_path
@@ -55,10 +55,14 @@ def opened(args: argparse.Namespace) -> Iterator[Vault]:
 
 
 def read_input(source: str) -> bytes:
+    """A JSON document from a file or stdin, read no further than the largest one taken
+    (``/dev/zero`` or an endless pipe would otherwise fill memory)."""
+    limit = MAX_DOCUMENT_BYTES + 1  # one byte more tells a document that is too large
     if source == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(limit)
     try:
-        return Path(source).read_bytes()
+        with Path(source).open("rb") as handle:
+            return handle.read(limit)
     except FileNotFoundError:
         raise InvalidInputError(f"no such file: {source}") from None
     except IsADirectoryError:
@@ -207,9 +211,23 @@ def cmd_attach(args: argparse.Namespace) -> int:
     if not files:
         raise InvalidInputError("no files to attach")
     with opened(args) as vault:
-        for file in files:
-            attached = attach_file(vault, args.incident, file)
-            print(attached.media_id)
+        for done, file in enumerate(files):
+            # Each file is attached in a transaction of its own (a video can take minutes):
+            # those before a failure stay attached, and their ids are already printed.
+            try:
+                attached = attach_file(vault, args.incident, file)
+            except (FieldLogError, OSError) as exc:
+                if len(files) == 1:
+                    raise
+                reason = exc.message if isinstance(exc, FieldLogError) else exc.strerror
+                raise InvalidInputError(
+                    "{file} was not attached: {reason}; the {count} file(s) before it are "
+                    "attached (their ids are printed above)",
+                    file=file,
+                    reason=reason or type(exc).__name__,
+                    count=done,
+                ) from None
+            print(attached.media_id, flush=True)
     return 0
 
 

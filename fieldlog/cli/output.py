@@ -8,6 +8,24 @@ from fieldlog.interchange.document import Record
 
 PRECISION_MARK = {"exact": "", "approximate": "~", "day": ""}
 
+# Recorded text reaches a terminal as it came, perhaps from a hostile bundle: an escape
+# sequence in a title could clear the screen, retitle the window or, with a carriage
+# return, write a line of its own over what is shown. Control characters (C0, DEL, C1)
+# are shown as escapes; a line break stays one only where the text may have several lines.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_IN_A_LINE = str.maketrans(_CONTROLS)
+_IN_A_BLOCK = str.maketrans({c: e for c, e in _CONTROLS.items() if c not in (0x09, 0x0A)})
+
+
+def plain(value: object) -> str:
+    """Recorded text on one line of a terminal."""
+    return str(value).translate(_IN_A_LINE)
+
+
+def block(value: object, indent: str) -> str:
+    """Recorded text of several lines, each indented under its heading."""
+    return str(value).translate(_IN_A_BLOCK).replace("\n", "\n" + indent)
+
 
 def agree(count: int, one: str, many: str) -> str:
     """The words that agree with ``count`` in English: ``was`` or ``were``."""
@@ -34,15 +52,15 @@ def when(summary: Record) -> str:
 def print_summaries(summaries: list[Record]) -> None:
     for summary in summaries:
         categories = ",".join(summary["categories"])
-        print(f"{summary['id']}  {when(summary):<17} {categories:<40} {summary['title']}")
+        print(f"{summary['id']}  {when(summary):<17} {categories:<40} {plain(summary['title'])}")
 
 
 def print_incident(record: Record) -> None:
     lines = [
-        f"{record['title']}",
+        f"{plain(record['title'])}",
         f"  id          {record['id']} (revision {record['revision']})",
         f"  occurred    {record['occurred_at']} ({record['occurred_precision']})",
-        f"  place       {record['location']['name']}"
+        f"  place       {plain(record['location']['name'])}"
         + (
             f" ({record['location']['lat']}, {record['location']['lon']})"
             if "lat" in record["location"] and "lon" in record["location"]
@@ -56,31 +74,33 @@ def print_incident(record: Record) -> None:
     if record.get("people_affected") is not None:
         lines.append(f"  affected    {record['people_affected']}")
     if record["description"]:
-        lines += ["", f"  {record['description']}"]
+        lines += ["", f"  {block(record['description'], '  ')}"]
     for testimony in record["testimonies"]:
         lines += [
             "",
-            f"  Testimony of {testimony['witness'] or '(no name)'}, {testimony['role']}, "
-            f"{testimony['language']}, consent: {testimony['consent']}",
-            f"    {testimony['text']}",
+            f"  Testimony of {plain(testimony['witness'] or '(no name)')}, {testimony['role']}, "
+            f"{plain(testimony['language'])}, consent: {testimony['consent']}",
+            f"    {block(testimony['text'], '    ')}",
         ]
         if testimony["translation"]:
-            lines.append(f"    [translation] {testimony['translation']}")
+            lines.append(f"    [translation] {block(testimony['translation'], '    ')}")
     for officer in record["officers"]:
         lines.append(
-            f"  Officer {officer['identifier'] or '(no number)'} [{officer['identifier_kind']}] "
-            f"{officer['unit']} - number {officer['visibility']}"
-            + (f": {officer['description']}" if officer["description"] else "")
+            f"  Officer {plain(officer['identifier'] or '(no number)')} "
+            f"[{officer['identifier_kind']}] {plain(officer['unit'])} "
+            f"- number {officer['visibility']}"
+            + (f": {plain(officer['description'])}" if officer["description"] else "")
         )
     for vehicle in record["vehicles"]:
         lines.append(
-            f"  Vehicle {vehicle['plate'] or '(no plate)'} {vehicle['country']} {vehicle['unit']} "
-            f"- plate {vehicle['plate_visibility']}"
-            + (f": {vehicle['description']}" if vehicle["description"] else "")
+            f"  Vehicle {plain(vehicle['plate'] or '(no plate)')} {plain(vehicle['country'])} "
+            f"{plain(vehicle['unit'])} - plate {vehicle['plate_visibility']}"
+            + (f": {plain(vehicle['description'])}" if vehicle["description"] else "")
         )
     for source in record["sources"]:
         lines.append(
-            f"  Source: {source['title']}" + (f" <{source['url']}>" if "url" in source else "")
+            f"  Source: {plain(source['title'])}"
+            + (f" <{plain(source['url'])}>" if "url" in source else "")
         )
     for medium in record.get("media", []):
         details = [medium["kind"], f"{medium['size']} bytes"]
@@ -89,13 +109,13 @@ def print_incident(record: Record) -> None:
         if medium["gps"]:
             details.append(f"at {medium['gps']['lat']:.5f}, {medium['gps']['lon']:.5f}")
         if medium["device"]:
-            details.append(medium["device"])
+            details.append(plain(medium["device"]))
         if medium["derived_from"]:
             details.append(f"shareable copy of {medium['derived_from']}")
-        lines.append(f"  Media {medium['id']}  {medium['filename']}  ({', '.join(details)})")
+        lines.append(f"  Media {medium['id']}  {plain(medium['filename'])}  ({', '.join(details)})")
         lines.append(f"    sha256 {medium['sha256']}")
         if medium["note"]:
-            lines.append(f"    note: {medium['note']}")
+            lines.append(f"    note: {plain(medium['note'])}")
     print("\n".join(lines))
 
 
@@ -103,13 +123,13 @@ def print_identifiers(entries: list[Record]) -> None:
     for entry in entries:
         count = len(entry["incidents"])
         if entry["kind"] == "officer":
-            label = f"officer {entry['identifier']} ({entry['identifier_kind']})"
-            unit = entry["unit"]
+            label = f"officer {plain(entry['identifier'])} ({entry['identifier_kind']})"
+            unit = plain(entry["unit"])
         elif entry["kind"] == "vehicle":
-            label = f"vehicle {entry['plate']} {entry['country']}".rstrip()
-            unit = entry["unit"]
+            label = f"vehicle {plain(entry['plate'])} {plain(entry['country'])}".rstrip()
+            unit = plain(entry["unit"])
         else:
-            label = f"unit {entry['unit']}"
+            label = f"unit {plain(entry['unit'])}"
             unit = (
                 f"numbers hidden or absent {entry['hidden_or_absent']} of {entry['observations']}"
             )

@@ -6,16 +6,24 @@ from pathlib import Path
 
 from fieldlog.errors import FieldLogError, InvalidInputError
 
+# Far more than any passphrase: a file read without a limit (/dev/zero) would fill memory.
+SECRET_FILE_LIMIT = 64 * 1024
+
 
 def read_secret_file(path: Path, what: str = "passphrase") -> str:
-    """The first line of ``path``, without its line ending."""
+    """The first line of ``path``, without its line ending or the byte-order mark some
+    Windows editors put first (it would become part of the passphrase, unseen)."""
     try:
-        with path.open("r", encoding="utf-8") as handle:
-            line = handle.readline()
+        with path.open("r", encoding="utf-8-sig") as handle:
+            line = handle.readline(SECRET_FILE_LIMIT)
     except FileNotFoundError:
         raise InvalidInputError(f"the {what} file does not exist") from None
+    except PermissionError:
+        raise InvalidInputError(f"the {what} file cannot be opened: permission denied") from None
     except (OSError, UnicodeDecodeError):
         raise InvalidInputError(f"the {what} file cannot be read as UTF-8 text") from None
+    if len(line) >= SECRET_FILE_LIMIT and not line.endswith("\n"):
+        raise InvalidInputError(f"the first line of the {what} file is too long")
     secret = line.rstrip("\r\n")
     if not secret:
         raise InvalidInputError(f"the first line of the {what} file is empty")

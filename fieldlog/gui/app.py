@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,6 +187,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run(vault_path: Path, vault: Vault | None = None) -> int:
     """Start the app on ``vault_path`` (already unlocked when ``vault`` is given)."""
     report_bugs_without_content()
+    warnings.simplefilter("ignore")  # Pillow's notes on a damaged photo, on stderr: not for people
     app = create_application()
     settings = Settings.load()
     install_translators(app, resolve_language(settings.language))

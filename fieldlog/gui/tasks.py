@@ -45,6 +45,7 @@ def _file_reasons() -> dict[int, str]:
         errno.EDQUOT: translate("TaskRunner", "The disk quota is used up"),
         errno.EROFS: translate("TaskRunner", "The disk is read-only"),
         errno.EISDIR: translate("TaskRunner", "Is a folder, not a file"),
+        errno.EEXIST: translate("TaskRunner", "Is not a plain file; choose another name"),
         errno.ENOTDIR: translate("TaskRunner", "A part of the path is not a folder"),
         errno.ENAMETOOLONG: translate("TaskRunner", "The name is too long"),
         errno.EIO: translate(

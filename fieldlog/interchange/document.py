@@ -212,6 +212,8 @@ def parse_document(raw: bytes) -> list[Record]:
         ) from None
     except RecursionError:
         raise InvalidInputError("malformed JSON: nested too deeply") from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise InvalidInputError("malformed JSON: a number with too many digits") from None
     if has_lone_surrogate(raw, data):
         raise InvalidInputError(HALF_CHARACTER)
     if isinstance(data, dict) and "format" in data:

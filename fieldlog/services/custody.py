@@ -190,6 +190,8 @@ class _Audit:
         expected_seq, prev = 1, GENESIS_HASH
         for event in self.session.scalars(select(CustodyEvent).order_by(CustodyEvent.seq)):
             self.report.events += 1
+            if self.report.events == 1 and event.action != "vault.create":
+                self.problem("the custody log does not begin with the vault's creation")
             if event.seq != expected_seq:
                 self.problem(
                     f"event {event.seq}: expected sequence number {expected_seq} "
@@ -276,6 +278,8 @@ def verify_chain(session: Session, trusted_signers: set[str] | None = None) -> A
     audit = _Audit(session, trusted_signers)
     audit.revisions()
     audit.events()
+    if not audit.report.events:  # every vault's log begins when the vault is made
+        audit.problem("the custody log is empty: not even the vault's creation is recorded")
     audit.records()
     audit.current_view()
     return audit.report

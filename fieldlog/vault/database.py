@@ -88,6 +88,10 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     """Open (or with ``create``, make) the encrypted database at ``path``."""
     if not create and not path.exists():
         raise VaultDamagedError("the vault database is missing")
+    if not create and path.stat().st_size == 0:
+        # Opened, an emptied file (a failed copy, a full disk) reads as a new database:
+        # upgrading it would make an empty vault, without its keys, that seems to open.
+        raise VaultDamagedError(EMPTY_DATABASE)
 
     def creator() -> Any:
         return _connect(path, key)
@@ -120,13 +124,22 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
 
     try:
         with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            tables = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except Exception as exc:
         engine.dispose()
         raise VaultDamagedError(
             "the vault database cannot be read with this key: it is damaged or not this vault's"
         ) from exc
+    if not create and not tables:  # a database file with its tables gone
+        engine.dispose()
+        raise VaultDamagedError(EMPTY_DATABASE)
     return engine
+
+
+EMPTY_DATABASE = (
+    "the vault database is empty: its records and keys are gone; restore it from a backup "
+    "(the backups folder, or a copy of the vault)"
+)
 
 
 def checkpoint(engine: Engine) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from fieldlog.errors import VaultDamagedError
 from fieldlog.fsutil import atomic_write_bytes
+from fieldlog.vault import keys
 from fieldlog.vault.keys import KdfParams
 
 HEADER_FORMAT = "fieldlog-vault"
@@ -28,6 +29,10 @@ def _unb64(text: object) -> bytes:
     if not isinstance(text, str):
         raise TypeError("expected base64 text")
     return base64.b64decode(text, validate=True)
+
+
+# Salt, nonce, and the wrapped master key with its AES-GCM tag.
+_SLOT_SIZES = (keys.SALT_BYTES, keys.NONCE_BYTES, keys.MASTER_KEY_BYTES + 16)
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,10 @@ class WrappedKey:
 
     @classmethod
     def from_json(cls, data: Any) -> "WrappedKey":
-        return cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]))
+        slot = cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]))
+        if (len(slot.salt), len(slot.nonce), len(slot.ciphertext)) != _SLOT_SIZES:
+            raise ValueError("a key slot of the wrong size")
+        return slot
 
 
 @dataclass(frozen=True)

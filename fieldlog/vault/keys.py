@@ -27,6 +27,11 @@ MIN_MEMORY_KIB = 64 * 1024
 MIN_ITERATIONS = 3
 # An old laptop with 4 GiB must still unlock: cap memory and grow passes instead.
 MAX_MEMORY_KIB = 512 * 1024
+# What a vault header may ask for, read back: far above what calibration sets, but no
+# edited vault.json can make unlocking take hours (a million passes) or fail in Argon2.
+HEADER_MAX_MEMORY_KIB = 4 * 1024 * 1024
+HEADER_MAX_ITERATIONS = 100
+HEADER_MAX_LANES = 16
 LANES = 4
 DEFAULT_TARGET_SECONDS = 0.75
 
@@ -52,6 +57,12 @@ class KdfParams:
         memory, iterations, lanes = data["memory_kib"], data["iterations"], data["lanes"]
         if not (isinstance(memory, int) and isinstance(iterations, int) and isinstance(lanes, int)):
             raise ValueError("bad key derivation parameters")
+        if not (
+            MIN_MEMORY_KIB <= memory <= HEADER_MAX_MEMORY_KIB
+            and MIN_ITERATIONS <= iterations <= HEADER_MAX_ITERATIONS
+            and 1 <= lanes <= HEADER_MAX_LANES
+        ):
+            raise ValueError("key derivation parameters out of range")
         return cls(memory_kib=memory, iterations=iterations, lanes=lanes)
 
 

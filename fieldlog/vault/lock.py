@@ -44,7 +44,9 @@ class VaultLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self._path, os.O_RDWR)
+        # Made again if missing (a copy that left out hidden files): the lock is taken
+        # only once the passphrase is known to be right.
+        fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
         if not _try_lock(fd):
             os.close(fd)
             raise VaultInUseError(

@@ -1152,6 +1152,11 @@
     </message>
     <message>
         <location filename="../../fieldlog/gui/tasks.py" line="48" />
+        <source>Is not a plain file; choose another name</source>
+        <translation>N'est pas un fichier ordinaire ; choisissez un autre nom</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/tasks.py" line="48" />
         <source>A part of the path is not a folder</source>
         <translation>Une partie du chemin n'est pas un dossier</translation>
     </message>
