@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 PRIVATE_UMASK = 0o077
+_OWN_FDS = "/proc/self/fd"  # this process's open files, as links (Linux)
 
 
 def restrict_umask() -> int:
@@ -33,8 +34,7 @@ def make_private(folder: Path) -> None:
     Where the files belong to someone else, nothing is changed."""
     if os.name != "posix":
         return
-    entries = [folder, *folder.iterdir()]
-    for entry in entries:
+    for entry in [folder, *folder.iterdir()]:
         try:
             mode = entry.lstat().st_mode
             if stat.S_ISLNK(mode):
@@ -83,9 +83,6 @@ def _name_unnamed(fd: int, name: Path) -> None:
         os.close(fds)
 
 
-_OWN_FDS = "/proc/self/fd"
-
-
 @contextmanager
 def atomic_replace(target: Path) -> Iterator[BinaryIO]:
     """Write a private temporary file beside ``target``; on success fsync it and rename it
@@ -94,7 +91,11 @@ def atomic_replace(target: Path) -> Iterator[BinaryIO]:
     Where the system allows, the temporary file has no name until it is complete."""
     if target.is_dir():  # before any work, and named as the person gave it
         raise IsADirectoryError(errno.EISDIR, "Is a folder, not a file", str(target))
-    if target.is_symlink() or (target.exists() and not target.is_file()):
+    try:
+        kind = target.lstat().st_mode
+    except FileNotFoundError:
+        kind = stat.S_IFREG  # nothing there yet: a new plain file
+    if not stat.S_ISREG(kind):
         # A link, a named pipe or a device (/dev/full, written as root) would be replaced
         # by the file, not written through.
         raise FileExistsError(errno.EEXIST, "Is not a plain file; choose another name", str(target))
