@@ -43,6 +43,7 @@ FRENCH: dict[str, str] = {
     "refused: custody event {seq} has a bad signature": "refusé : l'événement de traçabilité {seq} a une signature invalide",
     # fieldlog/bundles/export.py
     "a stored file does not match its recorded SHA-256; nothing was exported (run 'fieldlog audit verify')": "un fichier stocké ne correspond pas à son SHA-256 enregistré ; rien n'a été exporté (lancez 'fieldlog audit verify')",
+    "a stored record does not match its custody log; nothing was exported (run 'fieldlog audit verify')": "un enregistrement stocké ne correspond pas à son journal de traçabilité ; rien n'a été exporté (lancez 'fieldlog audit verify')",
     "export cancelled; no bundle was written": "export annulé ; aucun paquet n'a été écrit",
     # fieldlog/bundles/records.py
     "refused: the bundle's records do not match the schema: {detail}": "refusé : les fiches du paquet ne correspondent pas au schéma : {detail}",
@@ -112,6 +113,7 @@ FRENCH: dict[str, str] = {
     "refused: the bundle does not start with its BagIt tag files in FieldLog's order": "refusé : le paquet ne commence pas par ses fichiers d'étiquette BagIt dans l'ordre de FieldLog",
     "refused: the manifest lists a path outside data/": "refusé : le manifeste liste un chemin hors de data/",
     "refused: incident {index} is not the latest revision its custody log records": "refusé : l'incident {index} n'est pas la dernière révision qu'enregistre son journal de traçabilité",
+    "refused: incident {index} is not recorded in its custody log": "refusé : l'incident {index} n'est pas enregistré dans son journal de traçabilité",
     "refused: incident {index} does not have the revision number its custody log records": "refusé : l'incident {index} n'a pas le numéro de révision qu'enregistre son journal de traçabilité",
     "refused: the bundle has a file that is not in its manifest": "refusé : le paquet contient un fichier absent de son manifeste",
     "refused: a file's size does not match its record": "refusé : la taille d'un fichier ne correspond pas à sa fiche",

@@ -41,8 +41,10 @@ from fieldlog.bundles.errors import (
     UntrustedSignerError,
 )
 from fieldlog.bundles.merge import merge_records, removed_children
+from fieldlog.bundles.records import BUNDLE_KEYS
 from fieldlog.bundles.signing import fingerprint, signature_file
 from fieldlog.bundles.tarstream import Limits, TarWriter
+from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.cli import main
 from fieldlog.cli.bundle_commands import import_lines
 from fieldlog.errors import InvalidInputError
@@ -51,7 +53,14 @@ from fieldlog.model import CustodyEvent, RecordProvenance
 from fieldlog.services.audit import audit_vault
 from fieldlog.services.bundles import ExportOptions, export_bundle, import_bundle, verify_bundle
 from fieldlog.services.contacts import add_contact, list_contacts, vault_identity, vault_keys
-from fieldlog.services.custody import Signer, event_hash_input
+from fieldlog.services.custody import (
+    SHARE_ACTION,
+    PendingEvent,
+    Signer,
+    append_events,
+    chain_length,
+    event_hash_input,
+)
 from fieldlog.services.history import incident_history
 from fieldlog.services.incidents import add_incidents, update_incident
 from fieldlog.services.media import attach_file, export_original, make_shareable_copy
@@ -663,14 +672,22 @@ def test_a_filtered_record_gives_no_hash_to_test_guesses_of_the_pseudonym(
         member = archive.extractfile("data/incidents.json")
         assert member is not None
         (exported,) = json.loads(member.read())["incidents"]
+        member = archive.extractfile("data/custody.jsonl")
+        assert member is not None
+        chain = [json.loads(line) for line in member.read().splitlines()]
     assert (exported["consent_filtered"], exported["revision_sha256"]) == (True, None)
     history = incident_history(volunteer, str(incident_id))
     for revision in history["revisions"]:
         assert revision["sha256"].encode() not in plain
-    chain = plain.split(b"data/custody.jsonl")[-1]
-    assert str(incident_id).encode() not in chain
-    for event in history["events"]:  # only links: their hashes cover a random event id
-        assert event["hash"].encode() in chain
+    # The revisions' events are links only: their hashes cover a random event id.
+    links = {event["hash"] for event in chain if event.get("redacted")}
+    revision_events = [e for e in history["events"] if e["action"] != "incident.share"]
+    assert len(revision_events) == 2
+    assert all(event["hash"] in links for event in revision_events)
+    # What names the incident is its share events: the hash of each revision's view.
+    naming = [event for event in chain if event.get("subject_id") == str(incident_id)]
+    assert [event["action"] for event in naming] == ["incident.share"] * 2
+    assert naming[-1]["content_sha256"] == exported["content_sha256"]
     assert ANONYMISED_WITNESS.encode() not in plain
     assert verify_bundle(legal, bundle).ok
     report = import_bundle(legal, bundle)
@@ -984,9 +1001,12 @@ class Bench:
         writer.close()
         return out.getvalue()
 
-    def repack(self, payload: dict[str, bytes], manifest: bytes | None = None) -> bytes:
+    def repack(
+        self, payload: dict[str, bytes], manifest: bytes | None = None, version: str = "2"
+    ) -> bytes:
         """A validly signed bundle of ``payload`` (tag files remade, then signed by the
-        trusted volunteer), so what is refused is the content, not the signature."""
+        trusted volunteer), so what is refused is the content, not the signature;
+        ``version``: the bundle format it says it is."""
         tags = dict(self.members[:5])
         ordered = sorted(
             payload, key=lambda p: (not p.endswith(".json"), not p.endswith(".jsonl"), p)
@@ -998,8 +1018,9 @@ class Bench:
         info = [
             line
             for line in tags[bagit.BAG_INFO_NAME].decode().splitlines()
-            if not line.startswith("Payload-Oxum")
+            if not line.startswith(("Payload-Oxum", "FieldLog-Bundle-Format"))
         ]
+        info.append(f"FieldLog-Bundle-Format: {version}")
         oxum = f"Payload-Oxum: {sum(len(d) for d in payload.values())}.{len(payload)}"
         tags[bagit.BAG_INFO_NAME] = ("\n".join([oxum, *info]) + "\n").encode()
         tags[bagit.MANIFEST_NAME] = manifest
@@ -1198,6 +1219,106 @@ def test_a_record_that_disagrees_with_its_chain_is_refused_even_when_re_signed(
     unfiltered[field] = value
     payload["data/incidents.json"] = json.dumps(document).encode()
     assert message in str(bench.refused(bench.repack(payload)))
+
+
+def _retitled(record: dict[str, Any]) -> None:
+    """Changed after export, with a content hash made to match."""
+    record["title"] = "Something else happened"
+    core = {key: value for key, value in record.items() if key not in BUNDLE_KEYS}
+    record["content_sha256"] = sha256_hex(canonical_json(core))
+
+
+def _links_only(custody: bytes, incident_id: str) -> bytes:
+    """The chain with every event about ``incident_id`` turned into a bare link."""
+    lines = []
+    for line in custody.splitlines(keepends=True):
+        event = json.loads(line)
+        if event.get("subject_id") != incident_id:
+            lines.append(line)
+            continue
+        keep = ("seq", "prev_hash", "hash", "signer", "signature")
+        lines.append(canonical_json({**{k: event[k] for k in keep}, "redacted": True}) + b"\n")
+    return b"".join(lines)
+
+
+def test_a_consent_filtered_record_is_checked_against_the_view_its_chain_records(
+    bench: Bench,
+) -> None:
+    """A filtered record changed after export, or a whole one passed off as filtered to
+    escape its chain, is refused even when re-signed: the chain records the filtered view."""
+    payload = bench.payload()
+    document = json.loads(payload["data/incidents.json"])
+    filtered = next(i for i in document["incidents"] if i["consent_filtered"])
+    _retitled(filtered)
+    payload["data/incidents.json"] = json.dumps(document).encode()
+    assert "not the latest revision" in str(bench.refused(bench.repack(payload)))
+    # Format 1 did not record views, but where the chain has them they are checked.
+    assert "not the latest revision" in str(bench.refused(bench.repack(payload, version="1")))
+
+    payload = bench.payload()
+    document = json.loads(payload["data/incidents.json"])
+    whole = next(i for i in document["incidents"] if not i["consent_filtered"])
+    whole["consent_filtered"], whole["revision_sha256"] = True, None
+    _retitled(whole)
+    payload["data/incidents.json"] = json.dumps(document).encode()
+    assert "not recorded in its custody log" in str(bench.refused(bench.repack(payload)))
+    # Hidden as links in a bundle that says it is of format 1, it is read, and the
+    # report says that only the signature vouches for it.
+    payload["data/custody.jsonl"] = _links_only(payload["data/custody.jsonl"], whole["id"])
+    path = bench.root / "format-1.fieldlog"
+    path.write_bytes(bench.repack(payload, version="1"))
+    report = verify_bundle(bench.legal, path)
+    assert (report.consent_filtered, report.consent_filtered_unchained) == (2, 1)
+    path.unlink()
+
+
+def _share_events(vault: Vault, incident_id: str) -> list[str | None]:
+    with vault.session() as session:
+        return list(
+            session.scalars(
+                select(CustodyEvent.content_sha256)
+                .where(CustodyEvent.action == SHARE_ACTION, CustodyEvent.subject_id == incident_id)
+                .order_by(CustodyEvent.seq)
+            )
+        )
+
+
+def test_the_custody_log_records_each_filtered_view_once_and_the_audit_checks_it(
+    volunteer: Vault, legal: Vault, tmp_path: Path
+) -> None:
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[4]])
+    trust(legal, volunteer)
+    export_to(volunteer, legal, tmp_path / "first.fieldlog")
+    export_to(volunteer, legal, tmp_path / "again.fieldlog")
+    assert len(_share_events(volunteer, str(incident_id))) == 1
+    _correct_title(volunteer, str(incident_id))
+    report = import_bundle(legal, export_to(volunteer, legal, tmp_path / "edited.fieldlog"))
+    assert report.incidents_added == 1
+    views = _share_events(volunteer, str(incident_id))
+    assert len(views) == 2
+    (received,) = incident_history(legal, str(incident_id))["revisions"]  # the view, as is
+    assert views[-1] == received["sha256"]
+    assert audit_vault(volunteer).ok
+
+    # A share event that does not match its revision: the audit says so, export stops.
+    with volunteer.writing() as session:
+        append_events(
+            session,
+            volunteer.signer,
+            [PendingEvent(SHARE_ACTION, "incident", str(incident_id), None, "0" * 64)],
+        )
+    problems = audit_vault(volunteer).problems
+    assert problems == [
+        f"event {chain_length_of(volunteer)}: the shared view it records does not match a revision"
+    ]
+    with pytest.raises(BundleDamagedError, match="does not match its custody log"):
+        export_to(volunteer, legal, tmp_path / "refused.fieldlog")
+    assert not (tmp_path / "refused.fieldlog").exists()
+
+
+def chain_length_of(vault: Vault) -> int:
+    with vault.session() as session:
+        return chain_length(session)
 
 
 def _raw_tar(bench: Bench, extra: list[tuple[tarfile.TarInfo, bytes]]) -> bytes:

@@ -2,7 +2,10 @@
 head when the bundle was made, one JSON object per line.
 
 Events about what the bundle carries (its incidents, its media files) and the vault's
-creation are given whole, with every field their hash covers. Every other event is given
+creation are given whole, with every field their hash covers; for an incident that consent
+filtered, only its ``incident.share`` events are (each records the hash of a revision's
+filtered view: the revisions' own hashes would let a recipient test guesses of what was
+withheld). Every other event is given
 as its link only (``seq``, ``prev_hash``, ``hash``, ``signer``, ``signature``, and
 ``"redacted": true``): its signature can still be checked, because the device key signs
 the hash, and so can its place in the chain, but what it was about stays in the vault.
@@ -21,7 +24,7 @@ from fieldlog.bundles.errors import BundleContentError
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.jsontext import has_lone_surrogate
 from fieldlog.model import CustodyEvent
-from fieldlog.services.custody import GENESIS_HASH
+from fieldlog.services.custody import GENESIS_HASH, SHARE_ACTION
 
 HASHED_FIELDS = (
     "seq",
@@ -88,13 +91,16 @@ class ChainCheck:
     ``needed`` maps (subject_type, subject_id) to the (revision_id, content_sha256) pairs
     that must each be recorded by a whole event. ``lineage`` gathers, for each incident in
     ``needed``, the (revision_id, content_sha256) of every revision the chain records, in
-    order: the exporting vault's history of it.
+    order: the exporting vault's history of it. ``views`` gathers, for each incident, the
+    SHA-256 of the filtered view of each of its revisions, oldest first, as its
+    ``incident.share`` events record them (one per revision, in order).
     """
 
     signer: str
     head: tuple[int, str]
     needed: dict[tuple[str, str], set[tuple[str | None, str]]]
     lineage: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    views: dict[str, list[str]] = field(default_factory=dict)
     _seq: int = 0
     _prev: str = GENESIS_HASH
     _buffer: bytearray = field(default_factory=bytearray)
@@ -160,7 +166,12 @@ class ChainCheck:
                 "refused: custody event {seq} has a bad signature", seq=seq
             ) from None
         self._prev = event["hash"]
-        if whole:
+        if whole and event["action"] == SHARE_ACTION:
+            # Never a record's own revision: only a consent-filtered record's view.
+            if event["subject_type"] == "incident":
+                views = self.views.setdefault(str(event["subject_id"]), [])
+                views.append(str(event["content_sha256"]))
+        elif whole:
             subject = (str(event["subject_type"]), str(event["subject_id"]))
             wanted = self.needed.get(subject)
             if wanted is not None:
@@ -185,14 +196,18 @@ class ChainCheck:
             )
 
 
-def chain_lines(events: Iterable[CustodyEvent], wanted: set[tuple[str, str]]) -> bytes:
-    """Every event, whole when (subject_type, subject_id) is in ``wanted`` or the vault's
-    creation, otherwise as its link only."""
+def chain_lines(
+    events: Iterable[CustodyEvent], wanted: set[tuple[str, str]], shared: set[str]
+) -> bytes:
+    """Every event, whole when (subject_type, subject_id) is in ``wanted``, when it is the
+    vault's creation, or an ``incident.share`` event of an incident in ``shared``; otherwise
+    as its link only."""
     return b"".join(
         event_line(
             event,
             whole=event.action == "vault.create"
-            or (event.subject_type, event.subject_id) in wanted,
+            or (event.subject_type, event.subject_id) in wanted
+            or (event.action == SHARE_ACTION and event.subject_id in shared),
         )
         for event in events
     )

@@ -27,7 +27,7 @@ from fieldlog.bundles.tarstream import TarWriter
 from fieldlog.services.custody import Signer
 from fieldlog.streams.hashing import ThreadedHash
 
-BUNDLE_FORMAT_VERSION = "1"
+BUNDLE_FORMAT_VERSION = "2"  # 2: the chain records the filtered views it exports
 
 BundleProgress = Callable[[int, int], None]  # payload bytes done, payload bytes in all
 Cancelled = Callable[[], bool]

@@ -1,4 +1,5 @@
-"""``data/incidents.json``: the records of a bundle, consent filtering, and their checks.
+"""``data/incidents.json``: the records of a bundle and their checks (consent filtering
+itself is in ``fieldlog.interchange.consent``).
 
 Each incident is the canonical record of its latest revision (children carry their ids)
 after consent filtering, plus fields that only a bundle has:
@@ -12,9 +13,10 @@ after consent filtering, plus fields that only a bundle has:
 ``consent_filtered``
     true when a testimony was left out (consent ``internal``) or lost its pseudonym
     (``anonymised``), in this revision or an earlier one (whose hash the chain's events
-    hold): then the chain's events about the incident are links only, and
-    only the bundle's signature vouches for the record (bundles of FieldLog 0.1 gave the
-    revision's hash, which their chain records, and are still read);
+    hold): then the chain's events about the incident's revisions are links only, and
+    its ``incident.share`` events, whole, record the hash of each revision's filtered
+    view (bundle format 2; in format 1 only the bundle's signature vouched for such a
+    record, and bundles of FieldLog 0.1 gave the revision's hash; both are still read);
 ``media``
     the files of the incident in this bundle, with their path inside the bag.
 """
@@ -137,32 +139,6 @@ MEDIA_SCHEMA: dict[str, Any] = {
 @cache
 def _media_validator() -> Draft202012Validator:
     return Draft202012Validator(MEDIA_SCHEMA)
-
-
-@dataclass
-class ConsentCounts:
-    withheld: int = 0  # consent "internal": left out
-    anonymised: int = 0  # consent "anonymised": pseudonym removed
-    exported: int = 0
-
-
-def filter_consent(record: Record, counts: ConsentCounts) -> tuple[Record, bool]:
-    """The record as it may leave the vault; True when consent changed it."""
-    kept = []
-    changed = False
-    for testimony in record["testimonies"]:
-        if testimony["consent"] == "internal":
-            counts.withheld += 1
-            changed = True
-            continue
-        if testimony["consent"] == "anonymised" and testimony["witness"]:
-            kept.append({**testimony, "witness": ""})
-            counts.anonymised += 1
-            changed = True
-        else:
-            kept.append(testimony)
-        counts.exported += 1
-    return {**record, "testimonies": kept}, changed
 
 
 def bundle_incident(

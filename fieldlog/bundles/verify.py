@@ -57,6 +57,9 @@ TAG_LIMITS = {
 _OXUM = re.compile(r"(0|[1-9][0-9]{0,15})\.(0|[1-9][0-9]{0,8})")
 _HEAD = re.compile(r"([1-9][0-9]{0,15}) ([0-9a-f]{64})")
 READ_SIZE = 1 << 20
+# Format 1 did not record filtered views in the chain: only the signature vouches for its
+# consent-filtered records (OpenedBundle.unchained counts them).
+READABLE_FORMATS = frozenset({"1", BUNDLE_FORMAT_VERSION})
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,11 @@ class OpenedBundle:
     files: int = 0
     media: int = 0
     chain_events: int = 0
-    # Each incident's revisions in the exporting vault, oldest first (their SHA-256).
+    # Each incident's revisions in the exporting vault, oldest first (their SHA-256; for a
+    # consent-filtered record, those of their filtered views).
     lineage: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Consent-filtered records that the custody log does not vouch for (bundle format 1).
+    unchained: int = 0
 
     @property
     def fingerprint(self) -> str:
@@ -156,7 +162,7 @@ def _check_info(info: dict[str, str], signer: str) -> tuple[int, int, tuple[int,
     head = _HEAD.fullmatch(info.get("FieldLog-Chain-Head", ""))
     if oxum is None or head is None or "Bagging-Date" not in info:
         raise BundleContentError("refused: bag-info.txt lacks a field FieldLog needs")
-    if info.get("FieldLog-Bundle-Format") != BUNDLE_FORMAT_VERSION:
+    if info.get("FieldLog-Bundle-Format") not in READABLE_FORMATS:
         raise BundleContentError(
             "refused: the bundle was made by a newer FieldLog; update FieldLog to read it"
         )
@@ -270,14 +276,26 @@ def _custody(
             "refused: data/custody.jsonl does not match its manifest hash (it was changed)"
         )
     check.finish()
+    recorded_views = bundle.info["FieldLog-Bundle-Format"] != "1"
     for index, incident in enumerate(incidents, start=1):
-        if incident.revision_sha256 is None:
-            # Consent-filtered: its events are links, which name no incident.
+        if incident.revision_sha256 is not None:
+            history: list[tuple[str | None, str]] = [*check.lineage.get(incident.id, [])]
+            latest: tuple[str | None, str] = (incident.revision_id, incident.revision_sha256)
+        elif recorded_views or incident.id in check.views:
+            # Consent-filtered: the revisions' events are links; its share events record
+            # each revision's filtered view, in order.
+            history = [(None, view) for view in check.views.get(incident.id, [])]
+            latest = (None, incident.content_sha256)
+        else:
             bundle.lineage[incident.id] = ()
+            bundle.unchained += 1
             continue
-        history = check.lineage.get(incident.id, [])
+        if not history:  # (an unfiltered record's absence is refused by check.finish)
+            raise BundleContentError(
+                "refused: incident {index} is not recorded in its custody log", index=index
+            )
         # An export takes each incident's latest revision and the chain in one snapshot.
-        if not history or history[-1] != (incident.revision_id, incident.revision_sha256):
+        if history[-1] != latest:
             raise BundleContentError(
                 "refused: incident {index} is not the latest revision its custody log records",
                 index=index,

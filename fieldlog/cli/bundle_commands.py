@@ -136,6 +136,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 f"{counted(filtered, 'incident')} "
                 f"{agree(filtered, 'was', 'were')} filtered by consent at export"
             )
+        if report.consent_filtered_unchained:
+            unchained = report.consent_filtered_unchained
+            print(
+                f"{counted(unchained, 'filtered incident')} (a bundle of an earlier FieldLog) "
+                f"{agree(unchained, 'is', 'are')} vouched for by the signature only, "
+                "not by the custody log"
+            )
         print(f"bundle {report.bundle_sha256}")
     if not report.ok:
         raise FieldLogError(

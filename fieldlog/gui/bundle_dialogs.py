@@ -361,6 +361,15 @@ class ImportDialog(TaskDialog):
                     report.consent_filtered,
                 )
             )
+        if report.consent_filtered_unchained:
+            lines.append(
+                self.tr(
+                    "%n filtered incident(s), from an earlier FieldLog, are vouched for by "
+                    "the signature only, not by the custody log.",
+                    "",
+                    report.consent_filtered_unchained,
+                )
+            )
         self.report.setText("\n".join(lines))
         self.accept_unknown.setVisible(not report.signer_trusted)
         self._update_merge()

@@ -30,6 +30,7 @@ class HistoryView(QWidget):
             "incident.revise": self.tr("Edited"),
             "incident.import": self.tr("Received in a bundle"),
             "incident.import_revise": self.tr("Changed by a bundle (merged)"),
+            "incident.share": self.tr("Shared in a bundle, filtered by consent"),
             "media.add": self.tr("Photo, video or recording attached"),
             "media.derive": self.tr("Shareable copy made (metadata removed)"),
             "media.import": self.tr("Photo, video or recording received in a bundle"),

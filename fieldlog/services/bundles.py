@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from fieldlog import __version__
 from fieldlog.bundles.agestream import parse_recipient
 from fieldlog.bundles.chain import chain_lines
-from fieldlog.bundles.errors import BundleContentError
+from fieldlog.bundles.errors import BundleContentError, BundleDamagedError
 from fieldlog.bundles.export import (
     BUNDLE_FORMAT_VERSION,
     BagContents,
@@ -47,9 +47,7 @@ from fieldlog.bundles.records import (
     INCIDENTS_PATH,
     MEDIA_DIR,
     BundleIncident,
-    ConsentCounts,
     bundle_incident,
-    filter_consent,
     incidents_document,
 )
 from fieldlog.bundles.signing import fingerprint
@@ -58,6 +56,7 @@ from fieldlog.bundles.verify import MemberStream, OpenedBundle, hash_only, read_
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.errors import InvalidInputError, RecordNotFoundError
 from fieldlog.fsutil import atomic_replace, private_umask
+from fieldlog.interchange.consent import ConsentCounts, filter_consent, shared_view_sha256
 from fieldlog.interchange.document import Record
 from fieldlog.media.blobstore import CHUNK_SIZE
 from fieldlog.media.images import MAX_PREVIEW_BYTES, ImageRefused, make_preview
@@ -72,7 +71,7 @@ from fieldlog.model import (
 )
 from fieldlog.model.base import utcnow
 from fieldlog.services.contacts import resolve_recipients, trust_check, vault_identity
-from fieldlog.services.custody import PendingEvent, append_events
+from fieldlog.services.custody import SHARE_ACTION, PendingEvent, append_events
 from fieldlog.services.incidents import check_children_belong, resolve_id
 from fieldlog.services.media import describe, original_id
 from fieldlog.services.projection import ProjectionRows, replace_current_view
@@ -168,68 +167,117 @@ class _Gathered:
     left_out: int = 0
     custody: bytes = b""
     head: tuple[int, str] = (0, "")
+    wanted: set[tuple[str, str]] = field(default_factory=set)  # subjects given whole
+    shared: set[str] = field(default_factory=set)  # filtered incidents: views given whole
+    unshared: list[PendingEvent] = field(default_factory=list)  # views to record first
 
 
 def _gather(vault: Vault, options: ExportOptions) -> _Gathered:
-    gathered = _Gathered()
-    wanted: set[tuple[str, str]] = set()
+    """The records, files and chain to export. The first time a filtered view leaves the
+    vault, its hash is recorded in the custody log (``incident.share``) before the chain
+    is read, under the write lock: so nothing changes between the records and the chain."""
     with vault.session() as session:
-        ids = _selected_ids(session, options)
-        if not ids:
-            raise RecordNotFoundError("no incident matches; nothing was exported")
-        for incident_id in ids:
-            revisions = session.scalars(
-                select(IncidentRevision)
-                .where(IncidentRevision.incident_id == incident_id)
-                .order_by(IncidentRevision.number)
-            ).all()
-            revision = revisions[-1]
-            record, filtered = filter_consent(json.loads(revision.content), gathered.counts)
-            # A filtered record's revision hash, and the chain's events about it, would let
-            # a recipient test guesses of what was withheld: they stay in this vault. So do
-            # those of a record that an earlier revision of would be filtered (a pseudonym
-            # removed since): its hash is in those events.
-            filtered = filtered or any(
-                filter_consent(json.loads(r.content), ConsentCounts())[1] for r in revisions[:-1]
-            )
-            media, left_out = _chosen_media(
-                list(
-                    session.scalars(
-                        select(Media)
-                        .where(Media.incident_id == incident_id)
-                        .order_by(Media.added_at, Media.id)
-                    )
-                ),
-                options.shareable_copies,
-            )
-            gathered.left_out += left_out
-            records = [_media_record(m) for m in media]
-            gathered.incidents.append(
-                bundle_incident(
-                    record,
-                    revision=revision.number,
-                    revision_id=revision.id,
-                    revision_sha256=None if filtered else revision.content_sha256,
-                    consent_filtered=filtered,
-                    media=records,
-                )
-            )
-            if not filtered:
-                wanted.add(("incident", str(incident_id)))
-            for medium, medium_record in zip(media, records, strict=True):
-                wanted.add(("media", str(medium.id)))
-                gathered.media.append(
-                    MediaSource(
-                        path=medium_record["path"],
-                        size=medium.size,
-                        sha256=medium.sha256,
-                        chunks=partial(prefetch, partial(vault.blobs.read, medium.blob)),
-                    )
-                )
-        events = list(session.scalars(select(CustodyEvent).order_by(CustodyEvent.seq)))
-    gathered.custody = chain_lines(events, wanted)
-    gathered.head = (events[-1].seq, events[-1].hash)
+        gathered = _gather_records(session, vault, options)
+        if not gathered.unshared:
+            _gather_chain(session, gathered)
+            return gathered
+    with vault.writing() as session:
+        gathered = _gather_records(session, vault, options)
+        append_events(session, vault.signer, gathered.unshared)
+        session.flush()
+        _gather_chain(session, gathered)
     return gathered
+
+
+def _gather_records(session: Session, vault: Vault, options: ExportOptions) -> _Gathered:
+    gathered = _Gathered()
+    ids = _selected_ids(session, options)
+    if not ids:
+        raise RecordNotFoundError("no incident matches; nothing was exported")
+    for incident_id in ids:
+        revisions = session.scalars(
+            select(IncidentRevision)
+            .where(IncidentRevision.incident_id == incident_id)
+            .order_by(IncidentRevision.number)
+        ).all()
+        revision = revisions[-1]
+        record, filtered = filter_consent(json.loads(revision.content), gathered.counts)
+        # A filtered record's revision hash, and the chain's events about it, would let
+        # a recipient test guesses of what was withheld: they stay in this vault. So do
+        # those of a record that an earlier revision of would be filtered (a pseudonym
+        # removed since): its hash is in those events.
+        filtered = filtered or any(
+            filter_consent(json.loads(r.content), ConsentCounts())[1] for r in revisions[:-1]
+        )
+        media, left_out = _chosen_media(
+            list(
+                session.scalars(
+                    select(Media)
+                    .where(Media.incident_id == incident_id)
+                    .order_by(Media.added_at, Media.id)
+                )
+            ),
+            options.shareable_copies,
+        )
+        gathered.left_out += left_out
+        records = [_media_record(m) for m in media]
+        gathered.incidents.append(
+            bundle_incident(
+                record,
+                revision=revision.number,
+                revision_id=revision.id,
+                revision_sha256=None if filtered else revision.content_sha256,
+                consent_filtered=filtered,
+                media=records,
+            )
+        )
+        if filtered:
+            gathered.shared.add(str(incident_id))
+            gathered.unshared += _unshared_views(session, str(incident_id), revisions)
+        else:
+            gathered.wanted.add(("incident", str(incident_id)))
+        for medium, medium_record in zip(media, records, strict=True):
+            gathered.wanted.add(("media", str(medium.id)))
+            gathered.media.append(
+                MediaSource(
+                    path=medium_record["path"],
+                    size=medium.size,
+                    sha256=medium.sha256,
+                    chunks=partial(prefetch, partial(vault.blobs.read, medium.blob)),
+                )
+            )
+    return gathered
+
+
+def _unshared_views(
+    session: Session, incident_id: str, revisions: Sequence[IncidentRevision]
+) -> list[PendingEvent]:
+    """``incident.share`` events for the revisions whose filtered view the custody log does
+    not record yet: one per revision, in order, so the chain gives the incident's history
+    as a recipient may see it."""
+    recorded = list(
+        session.scalars(
+            select(CustodyEvent.content_sha256)
+            .where(CustodyEvent.action == SHARE_ACTION, CustodyEvent.subject_id == incident_id)
+            .order_by(CustodyEvent.seq)
+        )
+    )
+    views = [shared_view_sha256(json.loads(r.content)) for r in revisions]
+    if views[: len(recorded)] != recorded:
+        raise BundleDamagedError(
+            "a stored record does not match its custody log; nothing was exported "
+            "(run 'fieldlog audit verify')"
+        )
+    return [
+        PendingEvent(SHARE_ACTION, "incident", incident_id, None, view)
+        for view in views[len(recorded) :]
+    ]
+
+
+def _gather_chain(session: Session, gathered: _Gathered) -> None:
+    events = list(session.scalars(select(CustodyEvent).order_by(CustodyEvent.seq)))
+    gathered.custody = chain_lines(events, gathered.wanted, gathered.shared)
+    gathered.head = (events[-1].seq, events[-1].hash)
 
 
 def export_bundle(
@@ -320,6 +368,9 @@ class VerifyReport:
     incidents: int
     testimonies: int
     consent_filtered: int  # incidents with a testimony left out or anonymised
+    # Of those, the ones whose filtered view the custody log does not record (bundles of
+    # format 1): only the signature vouches for them.
+    consent_filtered_unchained: int
     media: int
     payload_bytes: int
     chain_events: int
@@ -346,6 +397,7 @@ def _report(opened: OpenedBundle, accepted: bool) -> VerifyReport:
         incidents=len(opened.incidents),
         testimonies=sum(len(i.core["testimonies"]) for i in opened.incidents),
         consent_filtered=sum(i.consent_filtered for i in opened.incidents),
+        consent_filtered_unchained=opened.unchained,
         media=opened.media,
         payload_bytes=opened.payload_bytes,
         chain_events=opened.chain_events,
@@ -751,10 +803,7 @@ def _older_than_here(
     digests = {incident.content_sha256, incident.revision_sha256} - {None}
     if digests & {r.content_sha256 for r in revisions}:
         return True
-    views = {
-        sha256_hex(canonical_json(filter_consent(record, ConsentCounts())[0])) for record in records
-    }
-    if incident.content_sha256 in views:
+    if incident.content_sha256 in {shared_view_sha256(record) for record in records}:
         return True
     superseded = session.scalars(
         select(SupersededRevision.sha256).where(SupersededRevision.incident_id == incident_id)

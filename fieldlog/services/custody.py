@@ -5,6 +5,7 @@ is signed with the vault's Ed25519 device key. Editing, removing or reordering
 any event breaks a link, a hash or a signature.
 """
 
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,11 +19,16 @@ from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.ids import new_id
+from fieldlog.interchange.consent import shared_view_sha256
 from fieldlog.model import CustodyEvent, Incident, IncidentRevision, Media
 from fieldlog.model.base import utcnow
 from fieldlog.services.bulk import bulk_insert
 
 GENESIS_HASH = "0" * 64
+# Records the hash of a revision's consent-filtered view when a bundle first takes it: an
+# incident's share events are its revisions' views, in order. Recipients check the view
+# they get against it. (No revision_id: that names the one event that records a revision.)
+SHARE_ACTION = "incident.share"
 
 
 class Signer:
@@ -153,6 +159,7 @@ class _Audit:
         self.revision_hashes: dict[uuid.UUID, str] = {}
         self.seen_revisions: set[uuid.UUID] = set()
         self.media_events: dict[str, str | None] = {}
+        self.share_events: dict[str, list[tuple[int, str | None]]] = {}
         self.public_keys: dict[str, Ed25519PublicKey | None] = {}
 
     def problem(self, message: str) -> None:
@@ -209,11 +216,41 @@ class _Audit:
                 self.problem(f"event {event.seq}: bad signature")
             if event.subject_type == "media":
                 self.media_events[event.subject_id] = event.content_sha256
-            if event.revision_id is not None:
+            if event.action == SHARE_ACTION:
+                shared = self.share_events.setdefault(event.subject_id, [])
+                shared.append((event.seq, event.content_sha256))
+            elif event.revision_id is not None:
                 self.seen_revisions.add(event.revision_id)
                 if self.revision_hashes.get(event.revision_id) != event.content_sha256:
                     self.problem(
                         f"event {event.seq}: the revision it records is missing or was changed"
+                    )
+
+    def shared_views(self) -> None:
+        """An incident's ``incident.share`` events hold its revisions' filtered views."""
+        views: dict[str, list[str]] = {}
+        subjects = sorted(self.share_events)
+        for start in range(0, len(subjects), 500):  # under SQLite's limit of bound values
+            chunk = []
+            for subject in subjects[start : start + 500]:
+                try:
+                    chunk.append(uuid.UUID(subject))
+                except ValueError:
+                    continue
+            for rev in self.session.execute(
+                select(IncidentRevision.incident_id, IncidentRevision.content)
+                .where(IncidentRevision.incident_id.in_(chunk))
+                .order_by(IncidentRevision.incident_id, IncidentRevision.number)
+            ):
+                views.setdefault(str(rev.incident_id), []).append(
+                    shared_view_sha256(json.loads(rev.content))
+                )
+        for subject, events in self.share_events.items():
+            revisions = views.get(subject, [])
+            for position, (seq, digest) in enumerate(events):
+                if position >= len(revisions) or revisions[position] != digest:
+                    self.problem(
+                        f"event {seq}: the shared view it records does not match a revision"
                     )
 
     def records(self) -> None:
@@ -280,6 +317,7 @@ def verify_chain(session: Session, trusted_signers: set[str] | None = None) -> A
     audit.events()
     if not audit.report.events:  # every vault's log begins when the vault is made
         audit.problem("the custody log is empty: not even the vault's creation is recorded")
+    audit.shared_views()
     audit.records()
     audit.current_view()
     return audit.report

@@ -97,6 +97,14 @@
             <numerusform>%n incidents were filtered by consent at export.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="346"/>
+        <source>%n filtered incident(s), from an earlier FieldLog, are vouched for by the signature only, not by the custody log.</source>
+        <translation>
+            <numerusform>%n filtered incident, from an earlier FieldLog, is vouched for by the signature only, not by the custody log.</numerusform>
+            <numerusform>%n filtered incidents, from an earlier FieldLog, are vouched for by the signature only, not by the custody log.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

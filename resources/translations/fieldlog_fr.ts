@@ -165,6 +165,11 @@
     </message>
     <message>
         <location filename="../../fieldlog/gui/history_view.py" line="25" />
+        <source>Shared in a bundle, filtered by consent</source>
+        <translation>Partagé dans un paquet, filtré selon le consentement</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/gui/history_view.py" line="25" />
         <source>Photo, video or recording attached</source>
         <translation>Photo, vidéo ou enregistrement joint</translation>
     </message>
@@ -1740,6 +1745,14 @@
         <translation>
             <numerusform>%n incident a été filtré selon le consentement à l’export.</numerusform>
             <numerusform>%n incidents ont été filtrés selon le consentement à l’export.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/gui/bundle_dialogs.py" line="331" />
+        <source>%n filtered incident(s), from an earlier FieldLog, are vouched for by the signature only, not by the custody log.</source>
+        <translation>
+            <numerusform>%n incident filtré, d’une version antérieure de FieldLog, n’est garanti que par la signature, pas par le journal de traçabilité.</numerusform>
+            <numerusform>%n incidents filtrés, d’une version antérieure de FieldLog, ne sont garantis que par la signature, pas par le journal de traçabilité.</numerusform>
         </translation>
     </message>
     <message>
