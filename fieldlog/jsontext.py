@@ -1,4 +1,4 @@
-"""JSON text that can be stored: no half characters.
+"""JSON text that can be stored: no half characters, no field named twice.
 
 JSON may spell a character as ``\\uD83D\\uDE00`` (a UTF-16 surrogate pair, which Python
 joins into one character), but also a lone ``\\uD800``, which Python keeps as a surrogate
@@ -30,3 +30,15 @@ def has_lone_surrogate(raw: bytes, value: Any) -> bool:
         elif isinstance(item, list):
             pending.extend(item)
     return False
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object names a field twice: which one holds is a guess (Python keeps the last)."""
+
+
+def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for ``json.loads``: refuse an object that names a field twice."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise DuplicateKeyError
+    return result

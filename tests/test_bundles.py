@@ -1272,6 +1272,19 @@ def test_a_consent_filtered_record_is_checked_against_the_view_its_chain_records
     path.unlink()
 
 
+def test_a_record_that_names_a_field_twice_is_refused_even_when_re_signed(
+    bench: Bench,
+) -> None:
+    """Which of the two values a reader keeps is a guess: JSON leaves it open."""
+    payload = bench.payload()
+    raw = payload["data/incidents.json"]
+    assert b'"status": "recorded"' in raw
+    payload["data/incidents.json"] = raw.replace(
+        b'"status": "recorded"', b'"status": "withdrawn", "status": "recorded"', 1
+    )
+    assert "not valid JSON" in str(bench.refused(bench.repack(payload)))
+
+
 def _share_events(vault: Vault, incident_id: str) -> list[str | None]:
     with vault.session() as session:
         return list(

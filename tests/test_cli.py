@@ -1140,6 +1140,36 @@ def test_an_output_path_that_cannot_be_written_is_named_as_given(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_dash_as_an_output_is_refused_rather_than_made_a_file_named_dash(
+    capsys: pytest.CaptureFixture[str],
+    populated: Populated,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    recipient = str(pyrage.x25519.Identity.generate().to_public())
+    for command in (
+        ("summary", "--since", "2017-01-01", "--until", "2017-12-31", "-o", "-"),
+        ("export", "--recipient", recipient, "-o", "-"),
+        ("media", "get", "0" * 8, "-o", "-"),
+    ):
+        assert_clean_failure(
+            run(capsys, *populated.args(*command)), "not to standard output; give a file name"
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pipe_given_to_attach_is_refused_without_waiting_on_it(
+    capsys: pytest.CaptureFixture[str], fresh: Setup, tmp_path: Path
+) -> None:
+    incident = run(capsys, *fresh.args("add", "--json", SAMPLE_JSON)).out.split()[0]
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = run(capsys, *fresh.args("attach", incident, pipe))
+    assert_clean_failure(result, f"{pipe} is not a plain file (a pipe, a device or a socket)")
+    assert json_ok(run(capsys, *fresh.args("show", incident, "--json")))["media"] == []
+
+
 def test_a_summary_already_written_is_replaced_only_when_asked(
     capsys: pytest.CaptureFixture[str], populated: Populated, tmp_path: Path
 ) -> None:

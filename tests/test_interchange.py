@@ -77,7 +77,10 @@ def base(**changes: Any) -> dict[str, Any]:
         (base(people_affected="7654321"), "people_affected must be a whole number or null"),
         (base(**{SECRET: 1}), "unknown field (a field)"),
         (base(colour="red"), "unknown field colour"),
-        (base(location={"name": "x", "lat": 700}), "location.lat is out of range"),
+        (base(location={"name": "x", "lat": 700, "lon": 1}), "location.lat is out of range"),
+        (base(location={"name": "x", "lat": 50.9}), "location needs both lat and lon"),
+        (base(location={"name": "x", "lon": 1.8}), "location needs both lat and lon"),
+        (base(title=" \t\n"), "title must not be empty"),
     ],
 )
 def test_schema_errors_name_the_field_not_the_value(
@@ -104,6 +107,11 @@ def test_an_error_in_a_list_of_incidents_names_the_incident_by_its_place() -> No
         (b'"just a string"', "expected an incident object"),
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[" * 100000, "malformed JSON"),
+        (
+            b'{"title": "Gas", "occurred_at": "2017-07-15", "title": "Tents"}',
+            "malformed JSON: a field name appears twice in one object",
+        ),
+        (b'[{"location": {"name": "a", "name": "b"}}]', "a field name appears twice"),
     ],
 )
 def test_malformed_documents(raw: bytes, expected: str) -> None:
@@ -144,9 +152,12 @@ def test_the_limits_a_form_applies_are_the_schema_s(path: tuple[str, ...], build
 def test_coordinates_and_language_codes_as_the_schema_checks_them() -> None:
     for axis in ("lat", "lon"):
         low, high = limits.coordinate_range(axis)
-        validate_incidents([INCIDENT | {"location": {"name": "Calais", axis: high}}])
+        other = {"lat": "lon", "lon": "lat"}[axis]
+        validate_incidents([INCIDENT | {"location": {"name": "Calais", axis: high, other: 0}}])
         with pytest.raises(InvalidInputError, match="out of range"):
-            validate_incidents([INCIDENT | {"location": {"name": "Calais", axis: low - 0.5}}])
+            validate_incidents(
+                [INCIDENT | {"location": {"name": "Calais", axis: low - 0.5, other: 0}}]
+            )
     for code in ("fr", "ar-SD", "und", "ti-ER"):
         assert limits.is_language_tag(code)
         validate_incidents([INCIDENT | {"language": code}])

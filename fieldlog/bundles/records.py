@@ -41,7 +41,7 @@ from fieldlog.interchange.document import (
     canonical_record,
     validate_incidents,
 )
-from fieldlog.jsontext import has_lone_surrogate
+from fieldlog.jsontext import has_lone_surrogate, refuse_duplicate_keys
 
 INCIDENTS_PATH = "data/incidents.json"
 CUSTODY_PATH = "data/custody.jsonl"
@@ -309,8 +309,11 @@ def _validated_uuid(text: str) -> uuid.UUID | None:
 def read_incidents(raw: bytes) -> list[BundleIncident]:
     """Parse and check ``data/incidents.json``; refuse with the first problem found."""
     try:
-        document = json.loads(raw, parse_constant=_refuse_constant)
-    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, huge integers
+        document = json.loads(
+            raw, parse_constant=_refuse_constant, object_pairs_hook=refuse_duplicate_keys
+        )
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, huge integers,
+        # a field named twice
         raise _refuse(Message("data/incidents.json is not valid JSON")) from None
     if has_lone_surrogate(raw, document):
         raise _refuse(Message("data/incidents.json holds half of a character (a lone surrogate)"))

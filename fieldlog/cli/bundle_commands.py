@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldlog.cli import output
-from fieldlog.cli.commands import filters_from, opened
+from fieldlog.cli.commands import filters_from, opened, output_path
 from fieldlog.cli.output import agree, counted
 from fieldlog.errors import FieldLogError
 from fieldlog.model.vocabulary import Category
@@ -81,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         shareable_copies=args.shareable_copies,
     )
     with opened(args) as vault:
-        report = export_bundle(vault, options, Path(args.output))
+        report = export_bundle(vault, options, output_path(args.output))
     print(
         f"Exported {counted(report.incidents, 'incident')}, "
         f"{counted(report.testimonies, 'testimony', 'testimonies')}, "

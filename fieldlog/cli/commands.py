@@ -231,6 +231,17 @@ def cmd_attach(args: argparse.Namespace) -> int:
     return 0
 
 
+def output_path(text: str) -> Path:
+    """The file an ``-o`` names. ``-`` reads standard input for ``--json``; for output it
+    would make a file named "-" (and a bundle or a decrypted photo has no place on a
+    terminal), so it is refused."""
+    if text == "-":
+        raise InvalidInputError(
+            "-o - : FieldLog writes to a file, not to standard output; give a file name"
+        )
+    return Path(text).expanduser()
+
+
 def refuse_existing(output: Path, force: bool) -> None:
     """A file already there is replaced only with ``--force`` (checked before any work)."""
     if output.is_file() and not force:
@@ -238,7 +249,7 @@ def refuse_existing(output: Path, force: bool) -> None:
 
 
 def cmd_media_get(args: argparse.Namespace) -> int:
-    output = Path(args.output)
+    output = output_path(args.output)
     refuse_existing(output, args.force)
     with opened(args) as vault:
         medium = export_original(vault, args.media, output, overwrite=args.force)

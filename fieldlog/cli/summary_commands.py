@@ -10,10 +10,9 @@ replaced.
 import argparse
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Protocol
 
-from fieldlog.cli.commands import opened, refuse_existing
+from fieldlog.cli.commands import opened, output_path, refuse_existing
 from fieldlog.errors import InvalidInputError
 from fieldlog.fsutil import atomic_write_bytes
 from fieldlog.interchange.timefmt import parse_day
@@ -74,7 +73,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     until = date.fromisoformat(parse_day(args.until, "--until"))
     if since > until:
         raise InvalidInputError("--since is after --until")
-    output = Path(args.output).expanduser()
+    output = output_path(args.output)
     if not output.parent.is_dir():
         raise InvalidInputError(f"no folder {output.parent} to write the summary in")
     # A summary already filed or sent is a record of what was said then: never lost quietly.

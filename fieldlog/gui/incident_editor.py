@@ -541,6 +541,9 @@ class IncidentEditor(QWidget):
                     self.tr("Latitude is between -90 and 90, longitude between -180 and 180."),
                     field,
                 )
+        if ("lat" in location) != ("lon" in location):
+            missing = self.lon if "lat" in location else self.lat
+            return _Gap(self.tr("Give both latitude and longitude, or neither."), missing)
         if not incident["title"]:
             return _Gap(self.tr("Give the incident a title."), self.title)
         if not incident["categories"]:

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from fieldlog.canonical import HALF_CHARACTER
 from fieldlog.errors import InvalidInputError, Message
 from fieldlog.interchange.timefmt import parse_occurrence
-from fieldlog.jsontext import has_lone_surrogate
+from fieldlog.jsontext import DuplicateKeyError, has_lone_surrogate, refuse_duplicate_keys
 
 FORMAT_NAME = "fieldlog-incidents"
 FORMAT_VERSION = 1
@@ -152,8 +152,12 @@ def _describe(error: ValidationError) -> Message:
             "(2017-07-15T19:30:00+02:00)",
             field=field,
         )
+    if kind == "pattern" and field == "title":
+        return Message("{field} must not be empty", field=field)  # only spaces
     if kind == "pattern":
         return Message("{field} is not in the expected form", field=field)
+    if kind == "dependentRequired":
+        return Message("{field} needs both lat and lon, or neither", field=field)
     return Message("{field} is not valid ({rule})", field=field, rule=kind)
 
 
@@ -200,7 +204,13 @@ def parse_document(raw: bytes) -> list[Record]:
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise InvalidInputError("the JSON document is larger than 1 GiB; split it")
     try:
-        data = json.loads(raw, parse_constant=_refuse_constant)
+        data = json.loads(
+            raw, parse_constant=_refuse_constant, object_pairs_hook=refuse_duplicate_keys
+        )
+    except DuplicateKeyError:
+        raise InvalidInputError(
+            "malformed JSON: a field name appears twice in one object"
+        ) from None
     except UnicodeDecodeError:
         raise InvalidInputError("the JSON document is not UTF-8 text") from None
     except json.JSONDecodeError as exc:

@@ -135,6 +135,12 @@ def collect_files(paths: list[Path]) -> list[Path]:
             files += sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
         elif path.is_file():
             files.append(path)
+        elif path.exists():  # reading a pipe or a device could wait, or never end
+            raise InvalidInputError(
+                "{path} is not a plain file (a pipe, a device or a socket); "
+                "attach files or folders",
+                path=path,
+            )
         else:
             raise InvalidInputError("no such file: {path}", path=path)
     for file in files:

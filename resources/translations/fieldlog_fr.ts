@@ -423,6 +423,11 @@
         <translation>La latitude est comprise entre -90 et 90, la longitude entre -180 et 180.</translation>
     </message>
     <message>
+        <location filename="../../fieldlog/gui/incident_editor.py" line="456" />
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>Indiquez la latitude et la longitude, ou aucune des deux.</translation>
+    </message>
+    <message>
         <location filename="../../fieldlog/gui/incident_editor.py" line="466" />
         <source>Write the language as a code, such as fr, en, ar, ps or ti.</source>
         <translation>Écrivez la langue sous forme de code, par exemple fr, en, ar, ps ou ti.</translation>

@@ -262,6 +262,11 @@ def test_the_form_asks_in_its_own_words_and_keeps_what_was_typed(
         editor.message.text() == "Latitude is between -90 and 90, longitude between -180 and 180."
     )
     editor.lat.setText("50.95")
+    editor.lon.setText("")
+    editor.save()
+    assert editor.message.text() == "Give both latitude and longitude, or neither."
+    assert editor.lon.hasFocus() or not editor.isActiveWindow()
+    editor.lon.setText("1.87")
 
     # A testimony's language given as a word: its testimony is shown, its field focused.
     editor.testimonies.add_button.click()
