@@ -43,7 +43,6 @@ FRENCH: dict[str, str] = {
     "refused: custody event {seq} has a bad signature": "refusé : l'événement de traçabilité {seq} a une signature invalide",
     # fieldlog/bundles/export.py
     "a stored file does not match its recorded SHA-256; nothing was exported (run 'fieldlog audit verify')": "un fichier stocké ne correspond pas à son SHA-256 enregistré ; rien n'a été exporté (lancez 'fieldlog audit verify')",
-    "a stored record does not match its custody log; nothing was exported (run 'fieldlog audit verify')": "un enregistrement stocké ne correspond pas à son journal de traçabilité ; rien n'a été exporté (lancez 'fieldlog audit verify')",
     "export cancelled; no bundle was written": "export annulé ; aucun paquet n'a été écrit",
     # fieldlog/bundles/records.py
     "refused: the bundle's records do not match the schema: {detail}": "refusé : les fiches du paquet ne correspondent pas au schéma : {detail}",

@@ -48,8 +48,9 @@ from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.cli import main
 from fieldlog.cli.bundle_commands import import_lines
 from fieldlog.errors import InvalidInputError
+from fieldlog.interchange.consent import share_digest
 from fieldlog.media.blobstore import BlobCorruptError
-from fieldlog.model import CustodyEvent, RecordProvenance
+from fieldlog.model import CustodyEvent, IncidentRevision, RecordProvenance
 from fieldlog.services.audit import audit_vault
 from fieldlog.services.bundles import ExportOptions, export_bundle, import_bundle, verify_bundle
 from fieldlog.services.contacts import add_contact, list_contacts, vault_identity, vault_keys
@@ -684,10 +685,12 @@ def test_a_filtered_record_gives_no_hash_to_test_guesses_of_the_pseudonym(
     revision_events = [e for e in history["events"] if e["action"] != "incident.share"]
     assert len(revision_events) == 2
     assert all(event["hash"] in links for event in revision_events)
-    # What names the incident is its share events: the hash of each revision's view.
+    # What names the incident is the share event of the exported revision: its view.
     naming = [event for event in chain if event.get("subject_id") == str(incident_id)]
-    assert [event["action"] for event in naming] == ["incident.share"] * 2
-    assert naming[-1]["content_sha256"] == exported["content_sha256"]
+    assert [event["action"] for event in naming] == ["incident.share"]
+    assert naming[0]["content_sha256"] == share_digest(
+        2, exported["revision_id"], exported["content_sha256"]
+    )
     assert ANONYMISED_WITNESS.encode() not in plain
     assert verify_bundle(legal, bundle).ok
     report = import_bundle(legal, bundle)
@@ -1310,7 +1313,13 @@ def test_the_custody_log_records_each_filtered_view_once_and_the_audit_checks_it
     views = _share_events(volunteer, str(incident_id))
     assert len(views) == 2
     (received,) = incident_history(legal, str(incident_id))["revisions"]  # the view, as is
-    assert views[-1] == received["sha256"]
+    with volunteer.session() as session:
+        second = session.scalar(
+            select(IncidentRevision.id).where(
+                IncidentRevision.incident_id == incident_id, IncidentRevision.number == 2
+            )
+        )
+    assert views[-1] == share_digest(2, str(second), received["sha256"])
     assert audit_vault(volunteer).ok
 
     # A share event that does not match its revision: the audit says so, export stops.
@@ -1324,9 +1333,32 @@ def test_the_custody_log_records_each_filtered_view_once_and_the_audit_checks_it
     assert problems == [
         f"event {chain_length_of(volunteer)}: the shared view it records does not match a revision"
     ]
-    with pytest.raises(BundleDamagedError, match="does not match its custody log"):
-        export_to(volunteer, legal, tmp_path / "refused.fieldlog")
-    assert not (tmp_path / "refused.fieldlog").exists()
+
+
+def test_an_earlier_view_made_under_a_wider_consent_never_leaves_again(
+    volunteer: Vault, legal: Vault, stranger: Vault, tmp_path: Path
+) -> None:
+    """Shared while the witness's name could go out, then narrowed to anonymised: the old
+    view's hash (with the name in it) would let a later recipient test guesses of it."""
+    assert SAMPLE[8]["testimonies"][0]["witness"]  # consent legal; the other is internal
+    (incident_id,) = add_incidents(volunteer, [SAMPLE[8]])
+    trust(legal, volunteer)
+    trust(stranger, volunteer)
+    export_to(volunteer, legal, tmp_path / "while-legal.fieldlog")
+    current = get_incident(volunteer, str(incident_id))
+    current["testimonies"][0]["consent"] = "anonymised"
+    update_incident(volunteer, str(incident_id), current)
+    bundle = export_to(volunteer, stranger, tmp_path / "narrowed.fieldlog")
+    with tarfile.open(fileobj=io.BytesIO(decrypt(stranger, bundle))) as archive:
+        member = archive.extractfile("data/custody.jsonl")
+        assert member is not None
+        chain = [json.loads(line) for line in member.read().splitlines()]
+    views = _share_events(volunteer, str(incident_id))
+    assert len(views) == 2  # revision 1's (its name shared while legal), then revision 2's
+    whole = [e["content_sha256"] for e in chain if e.get("action") == "incident.share"]
+    assert whole == views[-1:]
+    assert verify_bundle(stranger, bundle).ok
+    assert audit_vault(volunteer).ok
 
 
 def chain_length_of(vault: Vault) -> int:

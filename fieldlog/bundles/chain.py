@@ -3,8 +3,9 @@ head when the bundle was made, one JSON object per line.
 
 Events about what the bundle carries (its incidents, its media files) and the vault's
 creation are given whole, with every field their hash covers; for an incident that consent
-filtered, only its ``incident.share`` events are (each records the hash of a revision's
-filtered view: the revisions' own hashes would let a recipient test guesses of what was
+filtered, only the ``incident.share`` event of the exported revision is (it records the
+hash of the view exported, bound to the revision: the revisions' own hashes, and earlier
+views made under a consent since narrowed, would let a recipient test guesses of what was
 withheld). Every other event is given
 as its link only (``seq``, ``prev_hash``, ``hash``, ``signer``, ``signature``, and
 ``"redacted": true``): its signature can still be checked, because the device key signs
@@ -91,9 +92,8 @@ class ChainCheck:
     ``needed`` maps (subject_type, subject_id) to the (revision_id, content_sha256) pairs
     that must each be recorded by a whole event. ``lineage`` gathers, for each incident in
     ``needed``, the (revision_id, content_sha256) of every revision the chain records, in
-    order: the exporting vault's history of it. ``views`` gathers, for each incident, the
-    SHA-256 of the filtered view of each of its revisions, oldest first, as its
-    ``incident.share`` events record them (one per revision, in order).
+    order: the exporting vault's history of it. ``views`` gathers, for each incident, what
+    its whole ``incident.share`` events record, in order (see interchange.consent).
     """
 
     signer: str
@@ -200,14 +200,14 @@ def chain_lines(
     events: Iterable[CustodyEvent], wanted: set[tuple[str, str]], shared: set[str]
 ) -> bytes:
     """Every event, whole when (subject_type, subject_id) is in ``wanted``, when it is the
-    vault's creation, or an ``incident.share`` event of an incident in ``shared``; otherwise
-    as its link only."""
+    vault's creation, or an ``incident.share`` event recording a digest in ``shared``;
+    otherwise as its link only."""
     return b"".join(
         event_line(
             event,
             whole=event.action == "vault.create"
             or (event.subject_type, event.subject_id) in wanted
-            or (event.action == SHARE_ACTION and event.subject_id in shared),
+            or (event.action == SHARE_ACTION and event.content_sha256 in shared),
         )
         for event in events
     )

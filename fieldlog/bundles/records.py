@@ -14,9 +14,10 @@ after consent filtering, plus fields that only a bundle has:
     true when a testimony was left out (consent ``internal``) or lost its pseudonym
     (``anonymised``), in this revision or an earlier one (whose hash the chain's events
     hold): then the chain's events about the incident's revisions are links only, and
-    its ``incident.share`` events, whole, record the hash of each revision's filtered
-    view (bundle format 2; in format 1 only the bundle's signature vouched for such a
-    record, and bundles of FieldLog 0.1 gave the revision's hash; both are still read);
+    the ``incident.share`` event of the exported revision, whole, records the view's hash
+    bound to the revision (bundle format 2; in format 1 only the bundle's signature
+    vouched for such a record, and bundles of FieldLog 0.1 gave the revision's hash; both
+    are still read);
 ``media``
     the files of the incident in this bundle, with their path inside the bag.
 """

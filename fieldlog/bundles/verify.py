@@ -43,6 +43,7 @@ from fieldlog.bundles.records import (
 from fieldlog.bundles.signing import fingerprint, verify_signature_file
 from fieldlog.bundles.tarstream import Limits, Member, TarReader, check_name
 from fieldlog.errors import InvalidInputError, Message
+from fieldlog.interchange.consent import share_digest
 from fieldlog.interchange.document import Record
 from fieldlog.streams.hashing import ThreadedHash
 from fieldlog.streams.pipeline import Handover
@@ -278,24 +279,29 @@ def _custody(
     check.finish()
     recorded_views = bundle.info["FieldLog-Bundle-Format"] != "1"
     for index, incident in enumerate(incidents, start=1):
-        if incident.revision_sha256 is not None:
-            history: list[tuple[str | None, str]] = [*check.lineage.get(incident.id, [])]
-            latest: tuple[str | None, str] = (incident.revision_id, incident.revision_sha256)
-        elif recorded_views or incident.id in check.views:
-            # Consent-filtered: the revisions' events are links; its share events record
-            # each revision's filtered view, in order.
-            history = [(None, view) for view in check.views.get(incident.id, [])]
-            latest = (None, incident.content_sha256)
-        else:
-            bundle.lineage[incident.id] = ()
-            bundle.unchained += 1
+        if incident.revision_sha256 is None:
+            views = check.views.get(incident.id)
+            if views is None and not recorded_views:
+                bundle.lineage[incident.id] = ()
+                bundle.unchained += 1
+                continue
+            if not views:
+                raise BundleContentError(
+                    "refused: incident {index} is not recorded in its custody log", index=index
+                )
+            # Its revisions' events are links; the share event of the exported revision
+            # binds the view to its revision number and id.
+            shared = share_digest(incident.revision, incident.revision_id, incident.content_sha256)
+            if views[-1] != shared:
+                raise BundleContentError(
+                    "refused: incident {index} is not the latest revision its custody log records",
+                    index=index,
+                )
+            bundle.lineage[incident.id] = (incident.content_sha256,)
             continue
-        if not history:  # (an unfiltered record's absence is refused by check.finish)
-            raise BundleContentError(
-                "refused: incident {index} is not recorded in its custody log", index=index
-            )
+        history = check.lineage.get(incident.id, [])
         # An export takes each incident's latest revision and the chain in one snapshot.
-        if history[-1] != latest:
+        if not history or history[-1] != (incident.revision_id, incident.revision_sha256):
             raise BundleContentError(
                 "refused: incident {index} is not the latest revision its custody log records",
                 index=index,

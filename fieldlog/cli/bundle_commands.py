@@ -137,12 +137,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 f"{agree(filtered, 'was', 'were')} filtered by consent at export"
             )
         if report.consent_filtered_unchained:
-            unchained = report.consent_filtered_unchained
-            print(
-                f"{counted(unchained, 'filtered incident')} (a bundle of an earlier FieldLog) "
-                f"{agree(unchained, 'is', 'are')} vouched for by the signature only, "
-                "not by the custody log"
-            )
+            print(unchained_line(report.consent_filtered_unchained))
         print(f"bundle {report.bundle_sha256}")
     if not report.ok:
         raise FieldLogError(
@@ -169,6 +164,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def unchained_line(count: int) -> str:
+    """Said by verify and import of a format-1 bundle's filtered records."""
+    return (
+        f"{counted(count, 'filtered incident')} (a bundle of an earlier FieldLog) "
+        f"{agree(count, 'is', 'are')} vouched for by the signature only, not by the custody log"
+    )
+
+
 def import_lines(report: ImportReport) -> list[str]:
     """What an import did, in lines for a person (what was left alone, and why)."""
     lines = [
@@ -176,6 +179,8 @@ def import_lines(report: ImportReport) -> list[str]:
         f"{report.incidents_unchanged} unchanged; media: {report.media_added} added, "
         f"{report.media_unchanged} unchanged"
     ]
+    if report.verified.consent_filtered_unchained:
+        lines.append(unchained_line(report.verified.consent_filtered_unchained))
     older, diverged = report.incidents_older, report.incidents_diverged
     if older:
         lines.append(

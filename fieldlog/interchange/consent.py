@@ -41,3 +41,11 @@ def filter_consent(record: Record, counts: ConsentCounts) -> tuple[Record, bool]
 def shared_view_sha256(record: Record) -> str:
     """SHA-256 of the canonical JSON of what consent lets leave the vault of ``record``."""
     return sha256_hex(canonical_json(filter_consent(record, ConsentCounts())[0]))
+
+
+def share_digest(revision: int, revision_id: str, view_sha256: str) -> str:
+    """What an ``incident.share`` event records: the view bound to its revision, so one
+    event vouches for the record's revision number and id as well as its content."""
+    return sha256_hex(
+        canonical_json({"revision": revision, "revision_id": revision_id, "view": view_sha256})
+    )

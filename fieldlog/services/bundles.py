@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from fieldlog import __version__
 from fieldlog.bundles.agestream import parse_recipient
 from fieldlog.bundles.chain import chain_lines
-from fieldlog.bundles.errors import BundleContentError, BundleDamagedError
+from fieldlog.bundles.errors import BundleContentError
 from fieldlog.bundles.export import (
     BUNDLE_FORMAT_VERSION,
     BagContents,
@@ -56,7 +56,12 @@ from fieldlog.bundles.verify import MemberStream, OpenedBundle, hash_only, read_
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.errors import InvalidInputError, RecordNotFoundError
 from fieldlog.fsutil import atomic_replace, private_umask
-from fieldlog.interchange.consent import ConsentCounts, filter_consent, shared_view_sha256
+from fieldlog.interchange.consent import (
+    ConsentCounts,
+    filter_consent,
+    share_digest,
+    shared_view_sha256,
+)
 from fieldlog.interchange.document import Record
 from fieldlog.media.blobstore import CHUNK_SIZE
 from fieldlog.media.images import MAX_PREVIEW_BYTES, ImageRefused, make_preview
@@ -168,14 +173,17 @@ class _Gathered:
     custody: bytes = b""
     head: tuple[int, str] = (0, "")
     wanted: set[tuple[str, str]] = field(default_factory=set)  # subjects given whole
-    shared: set[str] = field(default_factory=set)  # filtered incidents: views given whole
+    # The share events given whole: the exported revisions' (each earlier one was filtered
+    # by its own revision's consent, which may have been narrowed since: links only).
+    shared: set[str] = field(default_factory=set)
     unshared: list[PendingEvent] = field(default_factory=list)  # views to record first
 
 
 def _gather(vault: Vault, options: ExportOptions) -> _Gathered:
-    """The records, files and chain to export. The first time a filtered view leaves the
-    vault, its hash is recorded in the custody log (``incident.share``) before the chain
-    is read, under the write lock: so nothing changes between the records and the chain."""
+    """The records, files and chain to export. The first time a revision's filtered view
+    leaves the vault, its hash is recorded in the custody log (``incident.share``) before
+    the chain is read, under the write lock: so nothing changes between the records and
+    the chain."""
     with vault.session() as session:
         gathered = _gather_records(session, vault, options)
         if not gathered.unshared:
@@ -232,8 +240,10 @@ def _gather_records(session: Session, vault: Vault, options: ExportOptions) -> _
             )
         )
         if filtered:
-            gathered.shared.add(str(incident_id))
-            gathered.unshared += _unshared_views(session, str(incident_id), revisions)
+            view = sha256_hex(canonical_json(record))
+            digest, pending = _share_event(session, str(incident_id), revision, view)
+            gathered.shared.add(digest)
+            gathered.unshared += pending
         else:
             gathered.wanted.add(("incident", str(incident_id)))
         for medium, medium_record in zip(media, records, strict=True):
@@ -249,29 +259,22 @@ def _gather_records(session: Session, vault: Vault, options: ExportOptions) -> _
     return gathered
 
 
-def _unshared_views(
-    session: Session, incident_id: str, revisions: Sequence[IncidentRevision]
-) -> list[PendingEvent]:
-    """``incident.share`` events for the revisions whose filtered view the custody log does
-    not record yet: one per revision, in order, so the chain gives the incident's history
-    as a recipient may see it."""
-    recorded = list(
-        session.scalars(
-            select(CustodyEvent.content_sha256)
-            .where(CustodyEvent.action == SHARE_ACTION, CustodyEvent.subject_id == incident_id)
-            .order_by(CustodyEvent.seq)
+def _share_event(
+    session: Session, incident_id: str, revision: IncidentRevision, view: str
+) -> tuple[str, list[PendingEvent]]:
+    """The ``incident.share`` digest of the exported revision, and the event to record it
+    when the custody log does not hold it yet."""
+    digest = share_digest(revision.number, str(revision.id), view)
+    recorded = session.scalar(
+        select(CustodyEvent.seq).where(
+            CustodyEvent.action == SHARE_ACTION,
+            CustodyEvent.subject_id == incident_id,
+            CustodyEvent.content_sha256 == digest,
         )
     )
-    views = [shared_view_sha256(json.loads(r.content)) for r in revisions]
-    if views[: len(recorded)] != recorded:
-        raise BundleDamagedError(
-            "a stored record does not match its custody log; nothing was exported "
-            "(run 'fieldlog audit verify')"
-        )
-    return [
-        PendingEvent(SHARE_ACTION, "incident", incident_id, None, view)
-        for view in views[len(recorded) :]
-    ]
+    if recorded is not None:
+        return digest, []
+    return digest, [PendingEvent(SHARE_ACTION, "incident", incident_id, None, digest)]
 
 
 def _gather_chain(session: Session, gathered: _Gathered) -> None:

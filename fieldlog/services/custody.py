@@ -19,15 +19,16 @@ from sqlalchemy.orm import Session
 
 from fieldlog.canonical import canonical_json, sha256_hex
 from fieldlog.ids import new_id
-from fieldlog.interchange.consent import shared_view_sha256
+from fieldlog.interchange.consent import share_digest, shared_view_sha256
 from fieldlog.model import CustodyEvent, Incident, IncidentRevision, Media
 from fieldlog.model.base import utcnow
 from fieldlog.services.bulk import bulk_insert
 
 GENESIS_HASH = "0" * 64
-# Records the hash of a revision's consent-filtered view when a bundle first takes it: an
-# incident's share events are its revisions' views, in order. Recipients check the view
-# they get against it. (No revision_id: that names the one event that records a revision.)
+# Records the hash of a revision's consent-filtered view, bound to the revision's number
+# and id (interchange.consent.share_digest), when a bundle first takes that revision.
+# Recipients check the view they get against it. (No revision_id: that column names the
+# one event that records a revision.)
 SHARE_ACTION = "incident.share"
 
 
@@ -227,8 +228,8 @@ class _Audit:
                     )
 
     def shared_views(self) -> None:
-        """An incident's ``incident.share`` events hold its revisions' filtered views."""
-        views: dict[str, list[str]] = {}
+        """Each ``incident.share`` event records the view of one of its incident's revisions."""
+        expected: dict[str, set[str]] = {}
         subjects = sorted(self.share_events)
         for start in range(0, len(subjects), 500):  # under SQLite's limit of bound values
             chunk = []
@@ -238,17 +239,19 @@ class _Audit:
                 except ValueError:
                     continue
             for rev in self.session.execute(
-                select(IncidentRevision.incident_id, IncidentRevision.content)
-                .where(IncidentRevision.incident_id.in_(chunk))
-                .order_by(IncidentRevision.incident_id, IncidentRevision.number)
+                select(
+                    IncidentRevision.id,
+                    IncidentRevision.incident_id,
+                    IncidentRevision.number,
+                    IncidentRevision.content,
+                ).where(IncidentRevision.incident_id.in_(chunk))
             ):
-                views.setdefault(str(rev.incident_id), []).append(
-                    shared_view_sha256(json.loads(rev.content))
-                )
+                view = shared_view_sha256(json.loads(rev.content))
+                digests = expected.setdefault(str(rev.incident_id), set())
+                digests.add(share_digest(rev.number, str(rev.id), view))
         for subject, events in self.share_events.items():
-            revisions = views.get(subject, [])
-            for position, (seq, digest) in enumerate(events):
-                if position >= len(revisions) or revisions[position] != digest:
+            for seq, digest in events:
+                if digest not in expected.get(subject, set()):
                     self.problem(
                         f"event {seq}: the shared view it records does not match a revision"
                     )
