@@ -92,15 +92,15 @@ class ChainCheck:
     ``needed`` maps (subject_type, subject_id) to the (revision_id, content_sha256) pairs
     that must each be recorded by a whole event. ``lineage`` gathers, for each incident in
     ``needed``, the (revision_id, content_sha256) of every revision the chain records, in
-    order: the exporting vault's history of it. ``views`` gathers, for each incident, what
-    its whole ``incident.share`` events record, in order (see interchange.consent).
+    order: the exporting vault's history of it. ``views`` keeps, for each incident, what
+    its last whole ``incident.share`` event records (see interchange.consent).
     """
 
     signer: str
     head: tuple[int, str]
     needed: dict[tuple[str, str], set[tuple[str | None, str]]]
     lineage: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    views: dict[str, list[str]] = field(default_factory=dict)
+    views: dict[str, str] = field(default_factory=dict)
     _seq: int = 0
     _prev: str = GENESIS_HASH
     _buffer: bytearray = field(default_factory=bytearray)
@@ -169,8 +169,7 @@ class ChainCheck:
         if whole and event["action"] == SHARE_ACTION:
             # Never a record's own revision: only a consent-filtered record's view.
             if event["subject_type"] == "incident":
-                views = self.views.setdefault(str(event["subject_id"]), [])
-                views.append(str(event["content_sha256"]))
+                self.views[str(event["subject_id"])] = str(event["content_sha256"])
         elif whole:
             subject = (str(event["subject_type"]), str(event["subject_id"]))
             wanted = self.needed.get(subject)

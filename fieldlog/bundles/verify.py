@@ -280,19 +280,19 @@ def _custody(
     recorded_views = bundle.info["FieldLog-Bundle-Format"] != "1"
     for index, incident in enumerate(incidents, start=1):
         if incident.revision_sha256 is None:
-            views = check.views.get(incident.id)
-            if views is None and not recorded_views:
+            recorded = check.views.get(incident.id)
+            if recorded is None and not recorded_views:
                 bundle.lineage[incident.id] = ()
                 bundle.unchained += 1
                 continue
-            if not views:
+            if recorded is None:
                 raise BundleContentError(
                     "refused: incident {index} is not recorded in its custody log", index=index
                 )
             # Its revisions' events are links; the share event of the exported revision
             # binds the view to its revision number and id.
             shared = share_digest(incident.revision, incident.revision_id, incident.content_sha256)
-            if views[-1] != shared:
+            if recorded != shared:
                 raise BundleContentError(
                     "refused: incident {index} is not the latest revision its custody log records",
                     index=index,

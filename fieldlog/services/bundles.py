@@ -240,7 +240,7 @@ def _gather_records(session: Session, vault: Vault, options: ExportOptions) -> _
             )
         )
         if filtered:
-            view = sha256_hex(canonical_json(record))
+            view = gathered.incidents[-1]["content_sha256"]  # hashed by bundle_incident
             digest, pending = _share_event(session, str(incident_id), revision, view)
             gathered.shared.add(digest)
             gathered.unshared += pending
